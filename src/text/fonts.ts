@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
+import { fail } from '../diag/errors.js';
+import type { FontFace } from '../theme/types.js';
+
+/** A concrete font file the renderer embeds: a face of the main family or of a fallback. */
+export type FontId =
+  | 'main-regular'
+  | 'main-italic'
+  | 'main-semibold'
+  | 'main-bold'
+  | 'main-boldItalic'
+  | 'kr-regular'
+  | 'kr-bold';
+
+/** Where bundled fonts live: `assets/fonts/` at the package root. */
+export const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+
+const FILES: Readonly<Record<FontId, string>> = {
+  'main-regular': 'SourceSans3_400Regular.ttf',
+  'main-italic': 'SourceSans3_400Regular_Italic.ttf',
+  'main-semibold': 'SourceSans3_600SemiBold.ttf',
+  'main-bold': 'SourceSans3_700Bold.ttf',
+  // No bold italic is bundled: bold stands in (emphasis inside bold is rare in briefings).
+  'main-boldItalic': 'SourceSans3_700Bold.ttf',
+  'kr-regular': 'NotoSansKR_400Regular.ttf',
+  'kr-bold': 'NotoSansKR_700Bold.ttf',
+};
+
+/** The font the layout asked for, and the fallback that covers Hangul for that weight. */
+export function mainFont(face: FontFace): FontId {
+  return `main-${face}`;
+}
+export function fallbackFont(face: FontFace): FontId {
+  return face === 'bold' || face === 'semibold' || face === 'boldItalic' ? 'kr-bold' : 'kr-regular';
+}
+
+/** Every font id, in a fixed order (the renderer registers them in this order). */
+export const FONT_IDS: readonly FontId[] = Object.keys(FILES) as FontId[];
+
+/** Loaded once per process, shared by every document: parsing fonts is the costly part. */
+const fonts = new Map<FontId, Font>();
+const bytes = new Map<string, Buffer>();
+
+export function fontPath(id: FontId): string {
+  return FONT_DIR + FILES[id];
+}
+
+/** The raw bytes of a font file, read once. */
+export function fontBytes(id: FontId): Buffer {
+  const path = fontPath(id);
+  let b = bytes.get(path);
+  if (!b) {
+    try {
+      b = readFileSync(path);
+    } catch {
+      fail('font/missing', `bundled font file is missing: ${path}`, {
+        hint: 'reinstall briefkit (the fonts ship in assets/fonts/); do not delete them',
+      });
+    }
+    bytes.set(path, b);
+  }
+  return b;
+}
+
+/** The parsed font, parsed once per process. The Korean fallback is parsed only when used. */
+export function getFont(id: FontId): Font {
+  let f = fonts.get(id);
+  if (!f) {
+    const created = fontkit.create(fontBytes(id));
+    if (!('layout' in created)) throw new Error(`internal: ${id} is a font collection`);
+    f = created;
+    fonts.set(id, f);
+  }
+  return f;
+}

@@ -1,0 +1,77 @@
+import type { FontFace } from '../theme/types.js';
+import { fallbackFont, getFont, mainFont } from './fonts.js';
+import type { FontId } from './fonts.js';
+
+/** A stretch of text drawn with one font. */
+export interface Run {
+  readonly text: string;
+  readonly font: FontId;
+}
+
+/** OpenType features used when measuring and drawing (kerning and ligatures on). */
+export const TEXT_FEATURES: readonly string[] = ['kern', 'liga'];
+export const NUMBER_FEATURES: readonly string[] = ['kern', 'tnum'];
+
+/**
+ * Splits text into runs by glyph coverage: characters the main font lacks (Hangul, for one)
+ * go to the fallback, so they are drawn and extractable rather than boxes.
+ */
+export function splitRuns(text: string, face: FontFace): Run[] {
+  const main = mainFont(face);
+  const mainF = getFont(main);
+  const runs: Run[] = [];
+  let cur = '';
+  let curFont: FontId = main;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    // Combining marks, joiners and variation selectors follow the run they are in.
+    const neutral = /\p{M}|\u200d|\u200c|[\ufe00-\ufe0f]/u.test(ch);
+    const font: FontId = neutral || cp < 0x80 || mainF.hasGlyphForCodePoint(cp) ? main : fallbackFont(face);
+    const effective = neutral ? curFont : font;
+    if (effective !== curFont && cur !== '') {
+      runs.push({ text: cur, font: curFont });
+      cur = '';
+    }
+    curFont = effective;
+    cur += ch;
+  }
+  if (cur !== '') runs.push({ text: cur, font: curFont });
+  return runs;
+}
+
+const widthCache = new Map<string, number>();
+
+/** Advance width (pt) of one run at `size`, as the renderer will draw it (kerning included). */
+export function runWidth(text: string, font: FontId, size: number, features = TEXT_FEATURES): number {
+  const key = `${font}\u0000${features.join(',')}\u0000${text}`;
+  let units = widthCache.get(key);
+  if (units === undefined) {
+    const f = getFont(font);
+    const layout = f.layout(text, [...features]);
+    units = 0;
+    for (const p of layout.positions) units += p.xAdvance;
+    units = units / f.unitsPerEm;
+    if (widthCache.size > 200_000) widthCache.clear();
+    widthCache.set(key, units);
+  }
+  return units * size;
+}
+
+/** Width (pt) of text in a face, fallback fonts included. */
+export function textWidth(text: string, face: FontFace, size: number, features = TEXT_FEATURES): number {
+  let w = 0;
+  for (const r of splitRuns(text, face)) w += runWidth(r.text, r.font, size, features);
+  return w;
+}
+
+/** Ascender above the baseline (pt) of the main font at `size`. */
+export function ascent(face: FontFace, size: number): number {
+  const f = getFont(mainFont(face));
+  return (f.ascent / f.unitsPerEm) * size;
+}
+
+/** Cap height (pt) of the main font at `size`. */
+export function capHeight(face: FontFace, size: number): number {
+  const f = getFont(mainFont(face));
+  return (f.capHeight / f.unitsPerEm) * size;
+}

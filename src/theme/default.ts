@@ -1,0 +1,31 @@
+import type { Theme } from './types.js';
+
+/**
+ * The default ministry theme. Series colours follow the Okabe-Ito colour-blind safe set,
+ * chosen so their luminance steps also separate in greyscale (dark blue, orange, mid grey-blue).
+ */
+export const defaultTheme: Theme = {
+  name: 'default',
+  margins: { top: 72, bottom: 64, inside: 62, outside: 62 },
+  palette: {
+    primary: '#1f4e79',
+    text: '#1a1a1a',
+    muted: '#5a6270',
+    rule: '#c8ced6',
+    panel: '#eef3f8',
+    marking: '#a4161a',
+    positive: '#1b7a3a',
+    negative: '#a4161a',
+    series: ['#1f4e79', '#e69f00', '#56b4e9', '#009e73', '#cc79a7', '#d55e00'],
+  },
+  bodySize: 10.5,
+  bodyLeading: 14,
+  headingSizes: [22, 14, 11.5],
+  smallSize: 8.5,
+  paraSpace: 6,
+  justify: false,
+  hyphenate: true,
+  listIndent: 14,
+  chartAspect: 0.5,
+  chartFontSize: 8,
+};
