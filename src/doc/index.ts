@@ -1,0 +1,4 @@
+export { parseMarkup } from './parse.js';
+export type { ParseInput, ParseOutput } from './parse.js';
+export { plainText } from './inline.js';
+export type * from './types.js';

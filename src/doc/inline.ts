@@ -1,0 +1,91 @@
+import type { PhrasingContent } from 'mdast';
+import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/errors.js';
+import type { Inline, InlineStyle } from './types.js';
+import type { ParseContext } from './context.js';
+
+/** Link schemes data and templates may use; anything else (javascript:, file:) is refused. */
+const SAFE_SCHEMES = /^(https?:|mailto:)/i;
+
+/** Converts mdast phrasing content into our inlines, merging adjacent text of one style. */
+export function inlines(nodes: readonly PhrasingContent[], ctx: ParseContext, style: InlineStyle = {}): Inline[] {
+  const out: Inline[] = [];
+  const push = (item: Inline): void => {
+    const last = out[out.length - 1];
+    if (item.kind === 'text' && last?.kind === 'text' && last.style.bold === item.style.bold && last.style.italic === item.style.italic) {
+      out[out.length - 1] = { kind: 'text', text: last.text + item.text, style: last.style };
+    } else out.push(item);
+  };
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'text':
+        push({ kind: 'text', text: n.value.replace(/\s*\n\s*/g, ' '), style });
+        break;
+      case 'inlineCode':
+        push({ kind: 'text', text: n.value, style });
+        break;
+      case 'strong':
+        for (const i of inlines(n.children, ctx, { ...style, bold: true })) push(i);
+        break;
+      case 'emphasis':
+        for (const i of inlines(n.children, ctx, { ...style, italic: true })) push(i);
+        break;
+      case 'delete':
+        for (const i of inlines(n.children, ctx, style)) push(i);
+        break;
+      case 'break':
+        push({ kind: 'break' });
+        break;
+      case 'link': {
+        if (!SAFE_SCHEMES.test(n.url)) {
+          ctx.diagnostics.push(unsafeLink(n.url, ctx, n.position?.start));
+          for (const i of inlines(n.children, ctx, style)) push(i);
+        } else push({ kind: 'link', href: n.url, children: inlines(n.children, ctx, style) });
+        break;
+      }
+      case 'footnoteReference':
+        push({ kind: 'noteRef', id: n.identifier, n: ctx.noteNumber(n.identifier) });
+        break;
+      case 'html':
+        // No HTML in our markup: show it as the text it is.
+        push({ kind: 'text', text: n.value, style });
+        break;
+      case 'textDirective':
+        // `:name` in template text that was not meant as a directive: keep it as text.
+        push({ kind: 'text', text: `:${n.name}`, style });
+        for (const i of inlines(n.children, ctx, style)) push(i);
+        break;
+      case 'image':
+      case 'imageReference':
+        ctx.diagnostics.push(diag('doc/unsupported', 'images are not supported in briefing markup', {
+          loc: ctx.loc(n.position?.start), hint: 'declare a chart in the data and place it with ::chart{name="…"}',
+        }));
+        break;
+      case 'linkReference':
+      case 'footnoteDefinition' as never:
+        for (const i of inlines((n as { children: PhrasingContent[] }).children, ctx, style)) push(i);
+        break;
+      default:
+        ctx.diagnostics.push(diag('doc/unsupported', `unsupported inline markup: ${(n as { type: string }).type}`, { loc: ctx.loc((n as PhrasingContent).position?.start) }));
+    }
+  }
+  return out;
+}
+
+function unsafeLink(url: string, ctx: ParseContext, at?: { line: number; column: number }): Diagnostic {
+  return diag('doc/unsafe-link', `link target "${url.slice(0, 80)}" is not allowed`, {
+    loc: ctx.loc(at),
+    hint: 'links may only use https:, http: or mailto:',
+  });
+}
+
+/** Plain text of inlines (for ids, bookmarks and alt text). */
+export function plainText(items: readonly Inline[]): string {
+  let s = '';
+  for (const i of items) {
+    if (i.kind === 'text') s += i.text;
+    else if (i.kind === 'link') s += plainText(i.children);
+    else if (i.kind === 'break') s += ' ';
+  }
+  return s;
+}

@@ -1,0 +1,109 @@
+import { assertNever } from '../diag/errors.js';
+import { plainText } from '../doc/inline.js';
+import type { Block, Inline } from '../doc/types.js';
+import { atom } from './atom.js';
+import type { Atom } from './atom.js';
+import type { LayoutContext } from './context.js';
+import { chartAtoms } from './figure.js';
+import { coverAtoms, keyFigureAtoms, titleBlockAtoms } from './panels.js';
+import { textAtoms } from './paragraph.js';
+import { tableAtoms } from './table.js';
+import { tocAtoms } from './toc.js';
+
+/** Lays out a list of blocks as atoms, in reading order, under structure parent `parent`. */
+export function blocksToAtoms(blocks: readonly Block[], parent: number, ctx: LayoutContext, indent = 0): Atom[] {
+  const out: Atom[] = [];
+  for (const b of blocks) out.push(...blockAtoms(b, parent, ctx, indent));
+  return out;
+}
+
+function blockAtoms(b: Block, parent: number, ctx: LayoutContext, indent: number): Atom[] {
+  const t = ctx.theme;
+  switch (b.kind) {
+    case 'heading': {
+      const size = t.headingSizes[b.level - 1] ?? t.bodySize;
+      const title = plainText(b.content);
+      ctx.headings.push({ id: b.id, level: b.level, title });
+      const tag = ctx.struct.add(b.level === 1 ? 'H1' : b.level === 2 ? 'H2' : 'H3', parent);
+      const atoms = textAtoms(b.content, {
+        style: { face: 'bold', size, color: t.palette.primary },
+        leading: size * 1.22,
+        spaceBefore: b.level === 2 ? 16 : 10,
+        justify: false,
+        tag,
+        keepTogether: true,
+        keepWithNext: true,
+        anchor: { id: b.id, level: b.level, title },
+      }, ctx);
+      if (b.level === 2) {
+        // A hairline under second-level headings, kept with the heading.
+        atoms.push(atom(6, (x, y, dc) => {
+          dc.items.push({ kind: 'line', x1: x, y1: y + 1.5, x2: x + ctx.width, y2: y + 1.5, color: t.palette.rule, lineWidth: 0.75, tag: 'artifact' });
+        }, { keepWithNext: true }));
+      } else atoms.push(atom(2, () => undefined, { keepWithNext: true }));
+      return atoms;
+    }
+    case 'paragraph': {
+      const tag = ctx.struct.add('P', parent);
+      const small = b.role === 'note';
+      return [
+        ...textAtoms(b.content, {
+          style: { face: 'regular', size: small ? t.smallSize : t.bodySize, color: small ? t.palette.muted : t.palette.text, linkColor: t.palette.primary },
+          leading: small ? t.smallSize * 1.35 : t.bodyLeading,
+          indent,
+          tag,
+        }, ctx),
+        atom(t.paraSpace, () => undefined),
+      ];
+    }
+    case 'list':
+      return listAtoms(b, parent, ctx, indent);
+    case 'table':
+      return tableAtoms(b, parent, ctx);
+    case 'keyFigures':
+      return keyFigureAtoms(b, parent, ctx);
+    case 'chart':
+      return chartAtoms(b, parent, ctx);
+    case 'titleBlock':
+      return titleBlockAtoms(b, parent, ctx);
+    case 'cover':
+      return coverAtoms(b, parent, ctx);
+    case 'toc':
+      return tocAtoms(b, parent, ctx);
+    case 'pageBreak':
+      return [atom(0, () => undefined, { breakBefore: true })];
+    default:
+      return assertNever(b, 'block');
+  }
+}
+
+function listAtoms(b: Extract<Block, { kind: 'list' }>, parent: number, ctx: LayoutContext, indent: number): Atom[] {
+  const t = ctx.theme;
+  const L = ctx.struct.add('L', parent);
+  const out: Atom[] = [];
+  b.items.forEach((item, i) => {
+    const li = ctx.struct.add('LI', L);
+    const lbl = ctx.struct.add('Lbl', li);
+    const body = ctx.struct.add('LBody', li);
+    const label = b.ordered ? `${i + 1}.` : '\u2022';
+    const [first, ...rest] = item;
+    const firstContent: readonly Inline[] = first && first.kind === 'paragraph' ? first.content : [];
+    out.push(...textAtoms(firstContent, {
+      style: { face: 'regular', size: t.bodySize, color: t.palette.text, linkColor: t.palette.primary },
+      leading: t.bodyLeading,
+      indent: indent + t.listIndent,
+      spaceBefore: i === 0 ? 0 : 3.5,
+      tag: body,
+      firstLineExtra: (x, baseline, dc) => {
+        dc.items.push({
+          kind: 'text', x: x + indent + (b.ordered ? 0 : 3), y: baseline, text: label, font: 'main-bold', size: t.bodySize,
+          color: t.palette.primary, wordSpacing: 0, features: [], width: 0, tag: lbl,
+        });
+      },
+    }, ctx));
+    const others = first && first.kind === 'paragraph' ? rest : item;
+    out.push(...blocksToAtoms(others, body, ctx, indent + t.listIndent));
+  });
+  out.push(atom(t.paraSpace + 2, () => undefined));
+  return out;
+}

@@ -1,0 +1,38 @@
+import type { Margins, Paper, Theme } from '../theme/types.js';
+import type { Box, PageGeometry } from './types.js';
+
+/** Paper sizes (pt). */
+export const PAPER: Readonly<Record<Paper, { width: number; height: number }>> = {
+  a4: { width: 595.28, height: 841.89 },
+  letter: { width: 612, height: 792 },
+};
+
+export interface GeometryOptions {
+  readonly paper?: Paper;
+  readonly duplex?: boolean;
+  /** Bleed (pt) for commercial print; 0 for office printing. */
+  readonly bleed?: number;
+}
+
+export function pageGeometry(o: GeometryOptions): PageGeometry {
+  const paper = o.paper ?? 'a4';
+  const bleed = o.bleed ?? 0;
+  // With bleed, the media box also leaves a slug for crop marks outside the bleed.
+  return { paper, ...PAPER[paper], bleed, trimOffset: bleed > 0 ? bleed + 18 : 0, duplex: o.duplex ?? false };
+}
+
+/**
+ * The content box of a page in media-box coordinates. In duplex, the inside margin is on the
+ * left of right-hand (odd-numbered) pages and on the right of left-hand pages.
+ */
+export function contentBox(g: PageGeometry, m: Margins, index: number): Box {
+  const recto = index % 2 === 0;
+  const left = g.duplex ? (recto ? m.inside : m.outside) : m.outside;
+  const right = g.duplex ? (recto ? m.outside : m.inside) : m.outside;
+  return { x: g.trimOffset + left, y: g.trimOffset + m.top, width: g.width - left - right, height: g.height - m.top - m.bottom };
+}
+
+/** Column width is the same on every page (mirrored margins swap sides, not widths). */
+export function columnWidth(g: PageGeometry, t: Theme): number {
+  return g.width - t.margins.inside - t.margins.outside;
+}

@@ -1,0 +1,141 @@
+import type { ChartAsset } from '../charts/types.js';
+import type { DocTree } from '../doc/types.js';
+import type { Theme } from '../theme/types.js';
+import type { Atom, DrawContext } from './atom.js';
+import { blocksToAtoms } from './blocks.js';
+import type { LayoutContext } from './context.js';
+import { furniture, roman } from './furniture.js';
+import { columnWidth, contentBox, pageGeometry } from './geometry.js';
+import type { GeometryOptions } from './geometry.js';
+import { footnoteBlock } from './notes.js';
+import { paginate } from './paginate.js';
+import type { PageSlot } from './paginate.js';
+import { StructBuilder } from './struct.js';
+import type { OutlineEntry, Page, PageItem, PagedDocument, PageLabelRange } from './types.js';
+
+export interface LayoutInput extends GeometryOptions {
+  readonly tree: DocTree;
+  readonly theme: Theme;
+  readonly charts: ReadonlyMap<string, ChartAsset>;
+  /** Message catalog of the document's language (running texts, "continued"...). */
+  readonly messages?: Readonly<Record<string, string>>;
+}
+
+const MAX_PASSES = 5;
+
+/**
+ * Lays out the document tree on pages. Runs block layout and pagination until the page
+ * numbers the table of contents prints equal the pages the headings land on.
+ */
+export function layoutDocument(input: LayoutInput): PagedDocument {
+  const geometry = pageGeometry(input);
+  let refs = new Map<string, string>();
+  let toc: { id: string; level: number; title: string }[] = [];
+  let result: PagedDocument | undefined;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const r = layoutPass(input, geometry, refs, toc);
+    result = r.doc;
+    const stable = sameRefs(refs, r.refs) && toc.length === r.headings.length;
+    refs = r.refs;
+    toc = r.headings;
+    if (stable || !r.hasToc) break;
+  }
+  return result as PagedDocument;
+}
+
+function sameRefs(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+function layoutPass(
+  input: LayoutInput,
+  geometry: ReturnType<typeof pageGeometry>,
+  pageRefs: ReadonlyMap<string, string>,
+  tocEntries: readonly { id: string; level: number; title: string }[],
+): { doc: PagedDocument; refs: Map<string, string>; headings: { id: string; level: number; title: string }[]; hasToc: boolean } {
+  const t = input.theme;
+  const struct = new StructBuilder();
+  const docTag = struct.add('Document', -1);
+  const first = contentBox(geometry, t.margins, 0);
+  const ctx: LayoutContext = {
+    theme: t, meta: input.tree.meta, lang: input.tree.meta.language, width: columnWidth(geometry, t), pageHeight: first.height,
+    charts: input.charts, struct, pageRefs, tocEntries, counters: { figure: 0, table: 0 }, headings: [], messages: input.messages ?? {},
+  };
+  const atoms: Atom[] = blocksToAtoms(input.tree.blocks, docTag, ctx);
+  const notes = input.tree.notes.map((n, i) => footnoteBlock(n.content, i + 1, struct.add('Note', docTag), ctx));
+  const slots = paginate({
+    atoms, height: first.height, duplex: geometry.duplex, noteSeparator: 10,
+    noteHeight: (n) => notes[n - 1]?.height ?? 0,
+  });
+  const hasCover = input.tree.blocks.some((b) => b.kind === 'cover');
+  const labels = pageLabels(slots);
+  const bodyCount = slots.filter((s) => !s.front).length;
+  const anchors = new Map<string, number>();
+  const pages: Page[] = slots.map((slot, index) => {
+    const box = contentBox(geometry, t.margins, index);
+    const items: PageItem[] = [];
+    const pageAnchors: { id: string; y: number }[] = [];
+    const dc: DrawContext = {
+      page: index, items,
+      anchor: (id, y) => { pageAnchors.push({ id, y }); if (!anchors.has(id)) anchors.set(id, index); },
+      figure: (id, b) => struct.setBox(id, { ...b, page: index }),
+    };
+    for (const p of slot.placed) p.atom.draw(box.x, box.y + p.y, dc);
+    let ny = box.y + box.height - slot.notes.reduce((s, n) => s + (notes[n - 1]?.height ?? 0), 0);
+    if (slot.notes.length) {
+      items.push({ kind: 'line', x1: box.x, y1: ny - 5, x2: box.x + 72, y2: ny - 5, color: t.palette.rule, lineWidth: 0.6, tag: 'artifact' });
+    }
+    for (const n of slot.notes) {
+      const note = notes[n - 1];
+      if (!note) continue;
+      note.draw(box.x, ny, dc);
+      ny += note.height;
+    }
+    const label = labelText(labels, index);
+    const isCover = hasCover && index === 0;
+    const pageText = slot.front ? label : (input.messages?.['pageOf'] ?? 'Page {n} of {total}').replace('{n}', label).replace('{total}', String(bodyCount));
+    items.push(...furniture({ meta: input.tree.meta, theme: t, geometry, content: box, pageText, cover: isCover, blank: slot.blank, blankText: input.messages?.['blankPage'] ?? 'This page intentionally left blank' }));
+    return { index, items, content: box, anchors: pageAnchors };
+  });
+  const refs = new Map<string, string>();
+  for (const [id, index] of anchors) refs.set(id, labelText(labels, index));
+  return {
+    doc: { pages, outline: outline(ctx.headings, anchors), structure: struct.build(), pageLabels: labels, geometry, charts: input.charts },
+    refs, headings: ctx.headings, hasToc: input.tree.blocks.some((b) => b.kind === 'toc'),
+  };
+}
+
+function pageLabels(slots: readonly PageSlot[]): PageLabelRange[] {
+  const frontCount = slots.filter((s) => s.front).length;
+  if (frontCount === 0) return [{ start: 0, style: 'arabic', first: 1 }];
+  return [{ start: 0, style: 'roman', first: 1 }, ...(frontCount < slots.length ? [{ start: frontCount, style: 'arabic' as const, first: 1 }] : [])];
+}
+
+/** The printed label of a page: "ii" in front matter, "3" in the body. */
+export function labelText(labels: readonly PageLabelRange[], index: number): string {
+  let range = labels[0] as PageLabelRange;
+  for (const r of labels) if (r.start <= index) range = r;
+  const n = range.first + index - range.start;
+  return (range.prefix ?? '') + (range.style === 'roman' ? roman(n) : String(n));
+}
+
+function outline(headings: readonly { id: string; level: number; title: string }[], anchors: ReadonlyMap<string, number>): OutlineEntry[] {
+  type Mutable = { title: string; dest: string; page: number; children: Mutable[]; level: number };
+  const root: Mutable[] = [];
+  const stack: Mutable[] = [];
+  for (const h of headings) {
+    const page = anchors.get(h.id);
+    if (page === undefined) continue;
+    const e: Mutable = { title: h.title, dest: h.id, page, children: [], level: h.level };
+    while (stack.length && (stack[stack.length - 1] as Mutable).level >= h.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    (parent ? parent.children : root).push(e);
+    stack.push(e);
+  }
+  const strip = (m: Mutable): OutlineEntry => ({ title: m.title, dest: m.dest, page: m.page, children: m.children.map(strip) });
+  return root.map(strip);
+}
+
+export type { PagedDocument } from './types.js';

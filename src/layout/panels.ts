@@ -1,0 +1,101 @@
+import type { Block, Inline } from '../doc/types.js';
+import { breakLines } from '../text/lines.js';
+import { atom } from './atom.js';
+import type { Atom } from './atom.js';
+import type { LayoutContext } from './context.js';
+import { textAtoms } from './paragraph.js';
+import { rowAtom } from './rows.js';
+import type { Cell, CellLine } from './rows.js';
+import { toSpans } from './spans.js';
+import type { SpanStyle } from './spans.js';
+
+const txt = (text: string): Inline[] => [{ kind: 'text', text, style: {} }];
+
+/** The title block at the top of a fact sheet: accent bar, title, subtitle, meta line. */
+export function titleBlockAtoms(b: Extract<Block, { kind: 'titleBlock' }>, parent: number, ctx: LayoutContext): Atom[] {
+  const t = ctx.theme;
+  const bar = 5;
+  const indent = 14;
+  const h1 = ctx.struct.add('H1', parent);
+  const accent = (x: number, y: number, h: number, dc: Parameters<Atom['draw']>[2]): void => {
+    dc.items.push({ kind: 'rect', x, y, width: bar, height: h, fill: t.palette.primary, tag: 'artifact' });
+  };
+  const withBar = (a: Atom): Atom => ({ ...a, draw: (x, y, dc) => { accent(x, y, a.height, dc); a.draw(x, y, dc); } });
+  const atoms: Atom[] = textAtoms(b.title, {
+    style: { face: 'bold', size: t.headingSizes[0], color: t.palette.primary },
+    leading: t.headingSizes[0] * 1.15, indent, tag: h1, keepTogether: true, keepWithNext: true, justify: false,
+    anchor: { id: 'title', level: 1, title: ctx.meta.title },
+  }, ctx).map(withBar);
+  ctx.headings.push({ id: 'title', level: 1, title: ctx.meta.title });
+  b.lines.forEach((line, i) => {
+    const sub = i === 0 && b.lines.length > 1;
+    atoms.push(...textAtoms(line, {
+      style: sub ? { face: 'regular', size: 13, color: t.palette.text } : { face: 'regular', size: t.smallSize + 0.5, color: t.palette.muted },
+      leading: sub ? 17 : 13, indent, tag: ctx.struct.add('P', parent), keepTogether: true, keepWithNext: true, justify: false,
+    }, ctx).map(withBar));
+  });
+  atoms.push(atom(14, () => undefined));
+  return atoms;
+}
+
+/** A cover page: title low on the page, subtitle, date and author, then a page break. */
+export function coverAtoms(b: Extract<Block, { kind: 'cover' }>, parent: number, ctx: LayoutContext): Atom[] {
+  const t = ctx.theme;
+  const sect = ctx.struct.add('Sect', parent);
+  const atoms: Atom[] = [atom(ctx.pageHeight * 0.3, (x, y, dc) => {
+    dc.items.push({ kind: 'rect', x, y: y + ctx.pageHeight * 0.3 - 40, width: 60, height: 6, fill: t.palette.primary, tag: 'artifact' });
+  }, { keepWithNext: true })];
+  ctx.headings.push({ id: 'cover-title', level: 1, title: ctx.meta.title });
+  atoms.push(...textAtoms(b.title, {
+    style: { face: 'bold', size: 30, color: t.palette.primary }, leading: 36, tag: ctx.struct.add('H1', sect),
+    keepTogether: true, keepWithNext: true, justify: false, anchor: { id: 'cover-title', level: 1, title: ctx.meta.title },
+  }, ctx));
+  b.lines.forEach((line, i) => {
+    atoms.push(...textAtoms(line, {
+      style: i === 0 ? { face: 'regular', size: 16, color: t.palette.text } : { face: 'regular', size: 11, color: t.palette.muted },
+      leading: i === 0 ? 24 : 16, spaceBefore: i === 0 ? 8 : 2, tag: ctx.struct.add('P', sect), keepTogether: true, keepWithNext: true, justify: false,
+    }, ctx));
+  });
+  atoms.push(atom(0, () => undefined, { breakBefore: true, endsFrontMatter: true }));
+  return atoms;
+}
+
+/** The key-figures panel: a tinted box with up to four figures a row. */
+export function keyFigureAtoms(b: Extract<Block, { kind: 'keyFigures' }>, parent: number, ctx: LayoutContext): Atom[] {
+  const t = ctx.theme;
+  const sect = ctx.struct.add('Div', parent);
+  const pad = 12;
+  const perRow = Math.min(4, Math.max(1, b.items.length));
+  const colW = (ctx.width - 2 * pad) / perRow;
+  const panel = (x: number, y: number, h: number, dc: Parameters<Atom['draw']>[2]): void => {
+    dc.items.push({ kind: 'rect', x, y, width: ctx.width, height: h, fill: t.palette.panel, tag: 'artifact' });
+    dc.items.push({ kind: 'rect', x, y, width: 3, height: h, fill: t.palette.primary, tag: 'artifact' });
+  };
+  const set = (content: readonly Inline[], style: SpanStyle, leading: number, width: number): CellLine[] =>
+    breakLines(toSpans(content, style), { width, justify: false, hyphenate: true, lang: ctx.lang }).map((line) => ({ line, leading, size: style.size }));
+  const out: Atom[] = [];
+  if (b.title) {
+    out.push(rowAtom({
+      cells: [{ x: pad, width: ctx.width - 2 * pad, lines: set(b.title, { face: 'bold', size: t.bodySize, color: t.palette.primary }, 14, ctx.width - 2 * pad), align: 'left', tag: ctx.struct.add('H3', sect), pad: 0 }],
+      width: ctx.width, padTop: pad - 2, padBottom: 2, keepWithNext: true, spaceBefore: 2, background: panel,
+    }));
+  }
+  for (let r = 0; r * perRow < b.items.length; r++) {
+    const items = b.items.slice(r * perRow, (r + 1) * perRow);
+    const cells: Cell[] = items.map((k, i) => {
+      const tag = ctx.struct.add('P', sect);
+      const change = k.change ?? '';
+      const neg = /^[-\u2212]/.test(change);
+      const lines = [
+        ...set(txt(k.value), { face: 'bold', size: 19, color: t.palette.primary }, 23, colW - 10),
+        ...(change ? set(txt(change), { face: 'bold', size: t.smallSize + 0.5, color: neg ? t.palette.negative : t.palette.positive }, 12, colW - 10) : []),
+        ...set(txt(k.label), { face: 'regular', size: t.smallSize + 0.5, color: t.palette.muted }, 11.5, colW - 10),
+      ];
+      return { x: pad + i * colW, width: colW, lines, align: 'left', tag, pad: 0 };
+    });
+    const last = (r + 1) * perRow >= b.items.length;
+    out.push(rowAtom({ cells, width: ctx.width, padTop: 4, padBottom: last ? pad : 4, keepWithNext: !last, background: panel }));
+  }
+  out.push(atom(10, () => undefined));
+  return out;
+}

@@ -1,0 +1,75 @@
+import type { Inline } from '../doc/types.js';
+import { breakLines } from '../text/lines.js';
+import type { Line } from '../text/lines.js';
+import { atom } from './atom.js';
+import type { Atom } from './atom.js';
+import type { LayoutContext } from './context.js';
+import { drawLine } from './lines.js';
+import { toSpans } from './spans.js';
+import type { SpanStyle } from './spans.js';
+import type { Tag } from './types.js';
+
+export interface TextBlockOptions {
+  readonly style: SpanStyle;
+  /** Line height (pt). */
+  readonly leading: number;
+  readonly indent?: number;
+  readonly width?: number;
+  readonly spaceBefore?: number;
+  readonly justify?: boolean;
+  readonly align?: 'left' | 'right' | 'center';
+  readonly tag: Tag;
+  /** Keep every line together (headings, captions). */
+  readonly keepTogether?: boolean;
+  readonly keepWithNext?: boolean;
+  /** Drawn on the first line only, e.g. a list bullet: receives the baseline. */
+  readonly firstLineExtra?: (x: number, baseline: number, ctx: Parameters<Atom['draw']>[2]) => void;
+  readonly anchor?: Atom['anchor'];
+}
+
+/** Sets inlines into lines for the given style and column. */
+export function setText(content: readonly Inline[], o: TextBlockOptions, ctx: LayoutContext): Line[] {
+  const width = (o.width ?? ctx.width) - (o.indent ?? 0);
+  return breakLines(toSpans(content, o.style), {
+    width,
+    justify: o.justify ?? ctx.theme.justify,
+    hyphenate: ctx.theme.hyphenate,
+    lang: ctx.lang,
+  });
+}
+
+/** The baseline of a line sits this far below the line box top (pt). */
+export function baselineOffset(leading: number, size: number): number {
+  return (leading - size) / 2 + size * 0.8;
+}
+
+/**
+ * Paragraph-like text as atoms: one per line, so pages may break between lines, with at least
+ * two lines kept at the foot and at the head of a page (no orphans or widows).
+ */
+export function textAtoms(content: readonly Inline[], o: TextBlockOptions, ctx: LayoutContext): Atom[] {
+  const lines = setText(content, o, ctx);
+  return linesToAtoms(lines, o, ctx);
+}
+
+export function linesToAtoms(lines: readonly Line[], o: TextBlockOptions, ctx: LayoutContext): Atom[] {
+  const n = lines.length;
+  const width = (o.width ?? ctx.width) - (o.indent ?? 0);
+  const base = baselineOffset(o.leading, o.style.size);
+  const atoms = lines.map((line, i): Atom => {
+    const keep = o.keepTogether === true ? i < n - 1 : (i === 0 && n > 1) || (i === n - 2 && n >= 2);
+    const shift = o.align === 'right' ? width - line.width : o.align === 'center' ? (width - line.width) / 2 : 0;
+    return atom(o.leading, (x, y, dc) => {
+      const bx = x + (o.indent ?? 0);
+      if (i === 0 && o.firstLineExtra) o.firstLineExtra(x, y + base, dc);
+      if (i === 0 && o.anchor) dc.anchor(o.anchor.id, y);
+      drawLine(line, bx + shift, y + base, o.tag, dc);
+    }, {
+      spaceBefore: i === 0 ? o.spaceBefore ?? 0 : 0,
+      keepWithNext: keep || (i === n - 1 && o.keepWithNext === true),
+      notes: line.notes,
+      ...(i === 0 && o.anchor ? { anchor: o.anchor } : {}),
+    });
+  });
+  return atoms;
+}

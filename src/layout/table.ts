@@ -1,0 +1,121 @@
+import type { Block, Inline, TableCell } from '../doc/types.js';
+import { breakLines } from '../text/lines.js';
+import { NUMBER_FEATURES, textWidth } from '../text/measure.js';
+import { atom } from './atom.js';
+import type { Atom } from './atom.js';
+import type { LayoutContext } from './context.js';
+import { textAtoms } from './paragraph.js';
+import { rowAtom } from './rows.js';
+import type { Cell, CellLine, RowSpec } from './rows.js';
+import { toSpans } from './spans.js';
+import type { SpanStyle } from './spans.js';
+import type { Tag } from './types.js';
+
+type TableBlock = Extract<Block, { kind: 'table' }>;
+const PAD = 5;
+
+function isNumeric(cells: readonly TableCell[]): boolean {
+  return cells.every((c) => /^[\s\d.,%+\-\u2212$]*$/.test(c.content.map((i) => (i.kind === 'text' ? i.text : '')).join('')));
+}
+
+/** Column widths from each column's widest word (min) and natural width (max), pdfmake-style. */
+export function columnWidths(mins: readonly number[], maxs: readonly number[], total: number): number[] {
+  const sumMax = maxs.reduce((a, b) => a + b, 0);
+  const sumMin = mins.reduce((a, b) => a + b, 0);
+  if (sumMax <= total) {
+    // Everything fits on one line: give the spare room to the wider columns.
+    const spare = total - sumMax;
+    return maxs.map((m) => m + (sumMax > 0 ? (spare * m) / sumMax : spare / maxs.length));
+  }
+  if (sumMin >= total) return mins.map((m) => (sumMin > 0 ? (m * total) / sumMin : total / mins.length));
+  const flex = sumMax - sumMin;
+  return mins.map((m, i) => m + ((total - sumMin) * ((maxs[i] ?? m) - m)) / flex);
+}
+
+function measureCol(rows: readonly (readonly TableCell[])[], col: number, style: (c: number) => SpanStyle): [number, number] {
+  let min = 0;
+  let max = 0;
+  for (const r of rows) {
+    const spans = toSpans(r[col]?.content ?? [], style(col));
+    const text = spans.map((s) => s.text).join('');
+    const s0 = spans[0];
+    if (!s0) continue;
+    max = Math.max(max, textWidth(text, s0.face, s0.size, s0.features));
+    for (const w of text.split(/\s+/)) min = Math.max(min, Math.min(textWidth(w, s0.face, s0.size, s0.features), 160));
+  }
+  return [min + 2 * PAD, max + 2 * PAD];
+}
+
+/**
+ * A table as atoms: caption, header row, body rows. Pages break between rows; on the next
+ * page the caption says "(continued)" and the header rows are repeated.
+ */
+export function tableAtoms(b: TableBlock, parent: number, ctx: LayoutContext): Atom[] {
+  const t = ctx.theme;
+  const n = Math.max(...[...b.header, ...b.body].map((r) => r.length), 1);
+  const all = [...b.header, ...b.body];
+  const numeric = Array.from({ length: n }, (_v, c) => b.align[c] === 'right' || isNumeric(b.body.map((r) => r[c] ?? { content: [] })));
+  const bodyStyle = (c: number): SpanStyle => ({ face: 'regular', size: t.bodySize - 1, color: t.palette.text, ...(numeric[c] ? { features: NUMBER_FEATURES } : {}) });
+  const headStyle = (): SpanStyle => ({ face: 'bold', size: t.bodySize - 1, color: '#ffffff' });
+  const mm = Array.from({ length: n }, (_v, c) => measureCol(all, c, (cc) => (b.header.length ? headStyle() : bodyStyle(cc))));
+  const widths = columnWidths(mm.map((m) => m[0]), mm.map((m) => m[1]), ctx.width);
+  const xs = widths.map((_w, i) => widths.slice(0, i).reduce((a, c) => a + c, 0));
+  const number = ++ctx.counters.table;
+  const tableTag = ctx.struct.add('Table', parent);
+  const out: Atom[] = [];
+
+  const captionText = (suffix: string): Inline[] => [
+    { kind: 'text', text: `${ctx.lang === 'fr' ? 'Tableau' : 'Table'} ${number}. `, style: { bold: true } },
+    ...(b.caption ?? []).map((i) => (i.kind === 'text' ? { ...i, style: { ...i.style, bold: true } } : i)),
+    ...(suffix ? [{ kind: 'text' as const, text: ` ${suffix}`, style: { italic: true } }] : []),
+  ];
+  const captionAtoms = (tag: Tag, suffix: string, spaceBefore: number): Atom[] =>
+    textAtoms(captionText(suffix), {
+      style: { face: 'regular', size: t.bodySize, color: t.palette.primary },
+      leading: t.bodyLeading, spaceBefore, tag, keepTogether: true, keepWithNext: true, justify: false,
+    }, ctx).concat(atom(3, () => undefined, { keepWithNext: true }));
+
+  if (b.caption) out.push(...captionAtoms(ctx.struct.add('Caption', tableTag), '', 10));
+
+  const makeRow = (row: readonly TableCell[], o: { header: boolean; index: number; tags: Tag[] | null; rowTag: Tag }): RowSpec => {
+    const cells: Cell[] = Array.from({ length: n }, (_v, c) => {
+      const style = o.header ? headStyle() : bodyStyle(c);
+      const w = widths[c] ?? 0;
+      const lines = breakLines(toSpans(row[c]?.content ?? [], style), { width: Math.max(4, w - 2 * PAD), justify: false, hyphenate: !numeric[c], lang: ctx.lang });
+      const cellLines: CellLine[] = lines.map((line) => ({ line, leading: style.size * 1.3, size: style.size }));
+      return { x: xs[c] ?? 0, width: w, lines: cellLines, align: numeric[c] ? 'right' : 'left', tag: o.tags?.[c] ?? 'artifact', pad: PAD };
+    });
+    return {
+      cells, width: ctx.width, padTop: 3.5, padBottom: 3.5,
+      ...(o.header ? { fill: t.palette.primary } : o.index % 2 === 1 ? { fill: t.palette.panel } : {}),
+      rule: { color: t.palette.rule, width: 0.5 },
+    };
+  };
+  const structRow = (group: number, header: boolean): Tag[] => {
+    const tr = ctx.struct.add('TR', group);
+    return Array.from({ length: n }, () => ctx.struct.add(header ? 'TH' : 'TD', tr, header ? { scope: 'Column' } : {}));
+  };
+
+  // Repeated on every continuation page: as artifacts, since the first copy is the real one.
+  const repeat: Atom[] = [
+    ...(b.caption ? captionAtoms('artifact', ctx.lang === 'fr' ? '(suite)' : '(continued)', 0) : []),
+    ...b.header.map((r, i) => rowAtom({ ...makeRow(r, { header: true, index: i, tags: null, rowTag: 'artifact' }), keepWithNext: true })),
+  ];
+  if (b.header.length) {
+    const thead = ctx.struct.add('THead', tableTag);
+    b.header.forEach((r, i) => out.push(rowAtom({ ...makeRow(r, { header: true, index: i, tags: structRow(thead, true), rowTag: 'artifact' }), keepWithNext: true })));
+  }
+  const tbody = ctx.struct.add('TBody', tableTag);
+  b.body.forEach((r, i) => {
+    const spec = makeRow(r, { header: false, index: i, tags: structRow(tbody, false), rowTag: 'artifact' });
+    out.push(rowAtom({ ...spec, ...(i === 0 && b.body.length > 1 ? { keepWithNext: true } : {}), continuation: repeat }));
+  });
+  b.notes.forEach((note, i) => {
+    out.push(...textAtoms(note, {
+      style: { face: 'regular', size: t.smallSize, color: t.palette.muted },
+      leading: t.smallSize * 1.35, spaceBefore: i === 0 ? 4 : 0, tag: ctx.struct.add('Note', tableTag), justify: false,
+    }, ctx));
+  });
+  out.push(atom(t.paraSpace + 4, () => undefined));
+  return out;
+}

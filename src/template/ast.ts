@@ -1,0 +1,54 @@
+
+type Program = hbs.AST.Program;
+type Node = hbs.AST.Node;
+type Mustache = hbs.AST.MustacheStatement;
+
+/** The helper that every escaped `{{ }}` goes through (see {@link rewriteEscapes}). */
+export const ESCAPE_HELPER = '__markup';
+
+/**
+ * Rewrites each escaped mustache `{{x}}` into `{{{__markup x}}}`, and `{{helper a b}}` into
+ * `{{{__markup (helper a b)}}}`: Handlebars' built-in HTML escaping is replaced by escaping
+ * for our markup, without touching Handlebars' global state. `{{{raw}}}` stays raw.
+ */
+export function rewriteEscapes(program: Program, helperNames: ReadonlySet<string>): void {
+  walk(program, (node) => {
+    if (node.type !== 'MustacheStatement') return;
+    const m = node as Mustache & { escaped: boolean };
+    if (!m.escaped) return;
+    const path = m.path as hbs.AST.PathExpression;
+    const isCall = m.params.length > 0 || m.hash !== undefined ||
+      (path.type === 'PathExpression' && helperNames.has(path.original));
+    const inner: hbs.AST.Expression = isCall
+      ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression)
+      : m.path;
+    m.path = { type: 'PathExpression', data: false, depth: 0, parts: [ESCAPE_HELPER], original: ESCAPE_HELPER, loc: m.loc } as hbs.AST.PathExpression;
+    m.params = [inner];
+    m.hash = undefined as unknown as hbs.AST.Hash;
+    m.escaped = false;
+  });
+}
+
+/** Names and positions of the partials a template calls. */
+export function partialCalls(program: Program): { name: string; line: number; col: number }[] {
+  const out: { name: string; line: number; col: number }[] = [];
+  walk(program, (node) => {
+    if (node.type !== 'PartialStatement' && node.type !== 'PartialBlockStatement') return;
+    const p = node as hbs.AST.PartialStatement;
+    if (p.name.type === 'PathExpression') {
+      out.push({ name: (p.name as hbs.AST.PathExpression).original, line: p.loc.start.line, col: p.loc.start.column + 1 });
+    }
+  });
+  return out;
+}
+
+function walk(node: Node | undefined | null, visit: (n: Node) => void): void {
+  if (!node || typeof node !== 'object') return;
+  visit(node);
+  const rec = node as unknown as Record<string, unknown>;
+  for (const key of ['body', 'program', 'inverse']) {
+    const child = rec[key];
+    if (Array.isArray(child)) for (const c of child) walk(c as Node, visit);
+    else if (child && typeof child === 'object') walk(child as Node, visit);
+  }
+}

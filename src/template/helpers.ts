@@ -1,0 +1,63 @@
+import type { HelperOptions } from 'handlebars';
+import type { Language, MoneyUnit } from '../data/types.js';
+import { formatDate, formatMoney, formatNumber, formatOrdinal, formatPercent } from '../util/format.js';
+import { escapeAttribute } from './escape.js';
+
+/** What helpers need to know about the briefing being rendered. */
+export interface HelperContext {
+  readonly lang: Language;
+  readonly currency: string;
+  readonly unit: MoneyUnit;
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+type Helper = (...args: unknown[]) => unknown;
+
+function opts(args: unknown[]): HelperOptions {
+  return args[args.length - 1] as HelperOptions;
+}
+function num(v: unknown, helper: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new Error(`helper "${helper}" needs a number, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+/**
+ * Template helpers. Formatting follows the briefing's locale (Intl); helpers return plain
+ * strings, which the escaping wrapper makes literal in the markup.
+ */
+export function makeHelpers(ctx: HelperContext): Record<string, Helper> {
+  return {
+    money: (...args) => {
+      const h = opts(args).hash as { style?: 'long' | 'short'; signed?: boolean; digits?: number };
+      return formatMoney(num(args[0], 'money'), ctx.lang, { currency: ctx.currency, unit: ctx.unit, ...h });
+    },
+    percent: (...args) => {
+      const h = opts(args).hash as { signed?: boolean; digits?: number };
+      return formatPercent(num(args[0], 'percent'), ctx.lang, h);
+    },
+    number: (...args) => formatNumber(num(args[0], 'number'), ctx.lang),
+    date: (...args) => formatDate(String(args[0]), ctx.lang),
+    ordinal: (...args) => formatOrdinal(num(args[0], 'ordinal'), ctx.lang),
+    /** A message from the catalog, with `{name}` placeholders filled from the hash. */
+    t: (...args) => {
+      const key = String(args[0]);
+      const msg = ctx.messages[key];
+      if (msg === undefined) throw new Error(`message "${key}" is not in the ${ctx.lang} catalog`);
+      const hash = opts(args).hash as Record<string, unknown>;
+      return msg.replace(/\{(\w+)\}/g, (_m, name: string) => String(hash[name] ?? `{${name}}`));
+    },
+    /** A value for a double-quoted directive attribute. */
+    attr: (...args) => escapeAttribute(String(args[0])),
+    eq: (...args) => args[0] === args[1],
+    inc: (...args) => num(args[0], 'inc') + 1,
+    /** Pairs two lists row by row for side-by-side tables: [{n, a, b}]. */
+    zip: (...args) => {
+      const a = (args[0] ?? []) as readonly unknown[];
+      const b = (args[1] ?? []) as readonly unknown[];
+      const n = Math.max(a.length, b.length);
+      return Array.from({ length: n }, (_v, i) => ({ n: i + 1, a: a[i] ?? '', b: b[i] ?? '' }));
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { Briefing } from '../data/types.js';
+import { UserError, diag } from '../diag/errors.js';
+import type { Diagnostic } from '../diag/types.js';
+import { ESCAPE_HELPER, partialCalls, rewriteEscapes } from './ast.js';
+import { escapeMarkup } from './escape.js';
+import { makeHelpers } from './helpers.js';
+import { loadMessages } from './messages.js';
+import { buildView } from './view.js';
+
+/** The templates shipped with briefkit: `templates/` at the package root. */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface TemplateInput {
+  readonly briefing: Briefing;
+  /** Folder holding template kinds; default: the bundled `templates/`. */
+  readonly templatesDir?: string;
+  /** Template kind (a folder under templatesDir); default: the briefing's, else `fact-sheet`. */
+  readonly kind?: string;
+  /** Entry file in the kind's folder; default `document.hbs`. */
+  readonly entry?: string;
+  /** Switches templates may test, e.g. `options.cover`. */
+  readonly options?: Readonly<Record<string, boolean>>;
+}
+
+export interface TemplateOutput {
+  /** The generated markup. */
+  readonly markup: string;
+  /** The entry template's path, for messages about the markup. */
+  readonly file: string;
+  /** Every file the output depends on (templates, partials, messages), for build hashes. */
+  readonly dependencies: readonly string[];
+}
+
+interface Compiled {
+  readonly render: (view: unknown, helpers: Record<string, unknown>, partials: Record<string, unknown>) => string;
+}
+const cache = new Map<string, { src: string; compiled: Compiled }>();
+
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel.startsWith('..') ? p : rel;
+}
+
+function readTemplate(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError([diag('template/missing', `template file not found: ${displayPath(path)}`, {
+      hint: 'check the template kind name and that the file exists under templates/',
+    })]);
+  }
+}
+
+const BUILTIN = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
+
+/** Compiles one of our own templates (never user-supplied ones), once per content. */
+function compile(file: string, src: string, helperNames: ReadonlySet<string>): Compiled {
+  const hit = cache.get(file);
+  if (hit && hit.src === src) return hit.compiled;
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parse(src);
+  } catch (e) {
+    throw new UserError([templateDiag(e, file, 'template/syntax', 'fix the Handlebars syntax at this place')]);
+  }
+  rewriteEscapes(ast, helperNames);
+  const fn = Handlebars.compile(ast, { strict: true, noEscape: false, preventIndent: true });
+  const compiled: Compiled = {
+    render: (view, helpers, partials) =>
+      fn(view, { helpers: helpers as never, partials: partials as never, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+  };
+  cache.set(file, { src, compiled });
+  return compiled;
+}
+
+/** Turns a Handlebars exception into a located diagnostic. */
+function templateDiag(e: unknown, file: string, code: string, hint: string): Diagnostic {
+  const err = e as { message?: string; lineNumber?: number; column?: number };
+  const msg = String(err.message ?? e).split('\n')[0] ?? '';
+  const m = /Parse error on line (\d+)/.exec(String(err.message));
+  const line = err.lineNumber ?? (m ? Number(m[1]) : 1);
+  const col = (err.column ?? 0) + 1;
+  const notDefined = /^"([^"]+)" not defined/.exec(msg);
+  const message = notDefined
+    ? `the template uses the field "${notDefined[1]}", which the data does not have`
+    : msg.replace(/ - \d+:\d+$/, '');
+  return diag(notDefined ? 'template/missing-field' : code, message, {
+    loc: { file: displayPath(file), line, col },
+    hint: notDefined ? `add "${notDefined[1]}" to the briefing data, or guard it in the template with {{#if}}` : hint,
+  });
+}
+
+/**
+ * Fills the template kind's `document.hbs` (strict mode: a missing field is an error at the
+ * template's file:line:col) and returns the markup. Data text is escaped for the markup.
+ */
+export function renderTemplate(input: TemplateInput): TemplateOutput {
+  const b = input.briefing;
+  const root = input.templatesDir ?? TEMPLATES_DIR;
+  const kind = input.kind ?? b.template ?? 'fact-sheet';
+  const dir = join(root, kind);
+  if (!existsSync(dir)) {
+    throw new UserError([diag('template/unknown-kind', `no template kind "${kind}" in ${displayPath(root)}`, {
+      hint: `use one of: ${readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'messages').map((d) => d.name).join(', ')}`,
+    })]);
+  }
+  const messagesFile = join(root, 'messages', `${b.language}.json`);
+  const messages = loadMessages(root, b.language);
+  const helpers: Record<string, unknown> = makeHelpers({
+    lang: b.language,
+    currency: b.trade?.currency ?? 'CAD',
+    unit: b.trade?.unit ?? 'billion',
+    messages,
+  });
+  helpers[ESCAPE_HELPER] = (v: unknown) => (v instanceof Handlebars.SafeString ? v.toString() : escapeMarkup(v === undefined || v === null ? '' : String(v)));
+  const helperNames = new Set([...Object.keys(helpers), ...BUILTIN]);
+
+  const deps = [messagesFile];
+  const partials: Record<string, unknown> = {};
+  const partialDir = join(dir, 'partials');
+  const partialFiles = existsSync(partialDir) ? readdirSync(partialDir).filter((f) => f.endsWith('.hbs')).sort() : [];
+  const sources = new Map<string, string>();
+  for (const f of partialFiles) {
+    const path = join(partialDir, f);
+    sources.set(path, readTemplate(path));
+    deps.push(path);
+  }
+  const entry = join(dir, input.entry ?? 'document.hbs');
+  const entrySrc = readTemplate(entry);
+  deps.push(entry);
+
+  // Unknown partials are found before rendering, with the place that calls them.
+  const known = new Set(partialFiles.map((f) => f.replace(/\.hbs$/, '')));
+  const missing: Diagnostic[] = [];
+  for (const [path, src] of [[entry, entrySrc] as const, ...sources]) {
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(src);
+    } catch (e) {
+      throw new UserError([templateDiag(e, path, 'template/syntax', 'fix the Handlebars syntax at this place')]);
+    }
+    for (const call of partialCalls(ast)) {
+      if (!known.has(call.name)) {
+        missing.push(diag('template/missing-partial', `partial "${call.name}" not found`, {
+          loc: { file: displayPath(path), line: call.line, col: call.col },
+          hint: `create ${displayPath(join(partialDir, call.name + '.hbs'))}, or fix the name (known: ${[...known].join(', ') || 'none'})`,
+        }));
+      }
+    }
+  }
+  if (missing.length > 0) throw new UserError(missing);
+
+  const view = buildView(b, input.options ?? {});
+  let current = entry;
+  try {
+    for (const [path, src] of sources) {
+      current = path;
+      const c = compile(path, src, helperNames);
+      const name = path.slice(partialDir.length + 1).replace(/\.hbs$/, '');
+      partials[name] = (ctx: unknown) => {
+        const outer = current;
+        current = path;
+        const out = c.render(ctx, helpers, partials);
+        current = outer;
+        return out;
+      };
+    }
+    current = entry;
+    const markup = compile(entry, entrySrc, helperNames).render(view, helpers, partials);
+    return { markup, file: displayPath(entry), dependencies: deps };
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError([templateDiag(e, current, 'template/error', 'fix the template or the data it reads')]);
+  }
+}

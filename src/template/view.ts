@@ -1,0 +1,37 @@
+import type { Briefing, TradeYear } from '../data/types.js';
+
+/**
+ * The view model templates see: the validated briefing plus a few facts derived from it,
+ * so templates do not compute. Plain objects only (Handlebars blocks prototype access).
+ */
+export interface ViewModel extends Briefing {
+  readonly latest?: TradeYear;
+  readonly previous?: TradeYear;
+  /** Growth by measure for the latest year, in per cent. */
+  readonly growth: Readonly<Record<string, number>>;
+  /** Years whose values are derived, with how. */
+  readonly derivedYears: readonly { readonly year: number; readonly derived: string }[];
+  readonly currency: string;
+  /** Names of the declared charts, in order. */
+  readonly chartNames: readonly string[];
+  readonly options: Readonly<Record<string, boolean>>;
+}
+
+export function buildView(b: Briefing, options: Readonly<Record<string, boolean>>): ViewModel {
+  const years = b.trade?.years ?? [];
+  const latest = years[years.length - 1];
+  const previous = years[years.length - 2];
+  const growth: Record<string, number> = {};
+  for (const g of b.trade?.growth ?? []) if (latest && g.year === latest.year) growth[g.measure] = g.percent;
+  const derivedYears = years.flatMap((y) => (y.derived ? [{ year: y.year, derived: y.derived }] : []));
+  return {
+    ...b,
+    ...(latest ? { latest } : {}),
+    ...(previous ? { previous } : {}),
+    growth,
+    derivedYears,
+    currency: b.trade?.currency ?? '',
+    chartNames: b.charts.map((c) => c.name),
+    options,
+  };
+}

@@ -1,0 +1,214 @@
+import type { FontFace } from '../theme/types.js';
+import { breakPoints } from './hyphenate.js';
+import { textWidth } from './measure.js';
+
+/** A stretch of styled text to set. */
+export interface Span {
+  readonly text: string;
+  readonly face: FontFace;
+  /** Font size (pt). */
+  readonly size: number;
+  readonly color: string;
+  readonly features?: readonly string[];
+  readonly href?: string;
+  /** Raise (pt) for superscripts such as footnote numbers. */
+  readonly rise?: number;
+  /** Footnote number this span refers to, if it is a reference mark. */
+  readonly note?: number;
+}
+
+/** A piece of a line in one style, positioned from the line's start. */
+export interface Fragment {
+  readonly text: string;
+  readonly span: Span;
+  /** Offset from the line's left edge (pt), justification included. */
+  readonly x: number;
+  readonly width: number;
+}
+
+export interface Line {
+  readonly fragments: readonly Fragment[];
+  /** Width of the set text (pt). */
+  readonly width: number;
+  /** Extra space per space character (pt); non-zero only on justified lines. */
+  readonly wordSpacing: number;
+  /** Footnote numbers referenced on this line. */
+  readonly notes: readonly number[];
+}
+
+export interface BreakOptions {
+  /** Line width (pt). */
+  readonly width: number;
+  readonly justify: boolean;
+  readonly hyphenate: boolean;
+  readonly lang: 'en' | 'fr';
+  /** Width of the first line when it differs (pt), e.g. after a run-in label. */
+  readonly firstWidth?: number;
+}
+
+/** A word: pieces of one or more spans with no break opportunity inside, plus its trailing space. */
+interface Word {
+  pieces: { text: string; span: Span }[];
+  spaceAfter: Span | null;
+}
+
+function toWords(spans: readonly Span[]): Word[] {
+  const words: Word[] = [];
+  let cur: Word = { pieces: [], spaceAfter: null };
+  for (const span of spans) {
+    // Break after spaces and after hyphens/dashes/slashes inside words.
+    const parts = span.text.split(/( +|\t)/);
+    for (const part of parts) {
+      if (part === '') continue;
+      if (/^( +|\t)$/.test(part)) {
+        if (cur.pieces.length > 0) {
+          cur.spaceAfter = span;
+          words.push(cur);
+          cur = { pieces: [], spaceAfter: null };
+        }
+        continue;
+      }
+      const sub = part.split(/(?<=[-\u2010\u2013\u2014/](?=\p{L}))/u);
+      sub.forEach((s, i) => {
+        cur.pieces.push({ text: s, span });
+        if (i < sub.length - 1) {
+          words.push(cur);
+          cur = { pieces: [], spaceAfter: null };
+        }
+      });
+    }
+  }
+  if (cur.pieces.length > 0) words.push(cur);
+  return words;
+}
+
+const measure = (p: { text: string; span: Span }): number =>
+  textWidth(p.text, p.span.face, p.span.size, p.span.features);
+
+function wordWidth(w: Word): number {
+  let s = 0;
+  for (const p of w.pieces) s += measure(p);
+  return s;
+}
+function spaceWidth(span: Span): number {
+  return textWidth(' ', span.face, span.size, span.features);
+}
+
+/**
+ * Breaks styled text into lines (greedy, first fit). A word that does not fit is hyphenated
+ * when the language's patterns allow; a word wider than the line is broken between
+ * characters, so nothing is ever set outside the column.
+ */
+export function breakLines(spans: readonly Span[], o: BreakOptions): Line[] {
+  const words = toWords(spans);
+  const lines: { words: Word[] }[] = [];
+  let line: Word[] = [];
+  let lineW = 0;
+  const avail = (): number => (lines.length === 0 ? o.firstWidth ?? o.width : o.width);
+  const queue = [...words];
+  while (queue.length > 0) {
+    const w = queue.shift() as Word;
+    const prev = line[line.length - 1];
+    const gap = prev?.spaceAfter ? spaceWidth(prev.spaceAfter) : 0;
+    const ww = wordWidth(w);
+    if (lineW + gap + ww <= avail() + 0.01) {
+      line.push(w);
+      lineW += gap + ww;
+      continue;
+    }
+    const room = avail() - lineW - gap;
+    const split = splitWord(w, room, o, line.length === 0);
+    if (split) {
+      line.push(split[0]);
+      queue.unshift(split[1]);
+    } else if (line.length === 0) {
+      line.push(w);
+    } else {
+      queue.unshift(w);
+    }
+    lines.push({ words: line });
+    line = [];
+    lineW = 0;
+  }
+  if (line.length > 0 || lines.length === 0) lines.push({ words: line });
+  return lines.map((l, i) => setLine(l.words, i === lines.length - 1, i === 0 ? o.firstWidth ?? o.width : o.width, o.justify));
+}
+
+/**
+ * Splits a word so its head (with a hyphen where hyphenated) fits `room`. When `force`, the
+ * word stands alone on a line and is cut between characters if it has no hyphenation point.
+ */
+function splitWord(w: Word, room: number, o: BreakOptions, force: boolean): [Word, Word] | null {
+  const text = w.pieces.map((p) => p.text).join('');
+  const cut = (at: number, hyphen: boolean): [Word, Word] => {
+    const head: Word = { pieces: [], spaceAfter: null };
+    const tail: Word = { pieces: [], spaceAfter: w.spaceAfter };
+    let off = 0;
+    for (const p of w.pieces) {
+      const end = off + p.text.length;
+      if (end <= at) head.pieces.push(p);
+      else if (off >= at) tail.pieces.push(p);
+      else {
+        head.pieces.push({ text: p.text.slice(0, at - off), span: p.span });
+        tail.pieces.push({ text: p.text.slice(at - off), span: p.span });
+      }
+      off = end;
+    }
+    const last = head.pieces[head.pieces.length - 1];
+    if (hyphen && last) head.pieces[head.pieces.length - 1] = { text: last.text + '-', span: last.span };
+    return [head, tail];
+  };
+  if (o.hyphenate && room > 0) {
+    const letters = text.match(/^(\P{L}*)([\p{L}\u00ad']+)/u);
+    if (letters) {
+      const lead = (letters[1] ?? '').length;
+      const points = breakPoints(letters[2] ?? '', o.lang).map((p) => p + lead).reverse();
+      for (const p of points) {
+        const [head] = cut(p, true);
+        if (wordWidth(head) <= room) return cut(p, true);
+      }
+    }
+  }
+  if (!force) return null;
+  // A word wider than the whole line: cut between characters (by code point) where it fits.
+  const chars = [...text];
+  let at = 0;
+  for (let n = 1; n < chars.length; n++) {
+    const len = chars.slice(0, n).join('').length;
+    if (wordWidth(cut(len, false)[0]) > room) break;
+    at = len;
+  }
+  if (at === 0) at = (chars[0] ?? '').length;
+  return at >= text.length ? null : cut(at, false);
+}
+
+function setLine(words: readonly Word[], last: boolean, width: number, justify: boolean): Line {
+  // Merge pieces of equal style (spaces included) into fragments.
+  const merged: { text: string; span: Span; spaces: number }[] = [];
+  words.forEach((w, wi) => {
+    w.pieces.forEach((p) => {
+      const m = merged[merged.length - 1];
+      if (m && m.span === p.span) m.text += p.text;
+      else merged.push({ text: p.text, span: p.span, spaces: 0 });
+    });
+    if (wi < words.length - 1 && w.spaceAfter) {
+      const m = merged[merged.length - 1];
+      if (m && m.span === w.spaceAfter) {
+        m.text += ' ';
+        m.spaces++;
+      } else merged.push({ text: ' ', span: w.spaceAfter, spaces: 1 });
+    }
+  });
+  const natural = merged.reduce((s, m) => s + textWidth(m.text, m.span.face, m.span.size, m.span.features), 0);
+  const spaces = merged.reduce((s, m) => s + m.spaces, 0);
+  const wordSpacing = justify && !last && spaces > 0 && natural < width ? (width - natural) / spaces : 0;
+  let x = 0;
+  const fragments: Fragment[] = merged.map((m) => {
+    const w = textWidth(m.text, m.span.face, m.span.size, m.span.features) + m.spaces * wordSpacing;
+    const f = { text: m.text, span: m.span, x, width: w };
+    x += w;
+    return f;
+  });
+  const notes = merged.flatMap((m) => (m.span.note !== undefined ? [m.span.note] : []));
+  return { fragments, width: x, wordSpacing, notes };
+}
