@@ -1,0 +1,11 @@
+/**
+ * The data stage: loading and validating briefing data files. See {@link loadBriefing}.
+ */
+export { loadBriefing } from './load.js';
+export type { LoadInput } from './load.js';
+export { defaultLimits } from './limits.js';
+export type { DataLimits } from './limits.js';
+export { briefingSchema, schemaUrl } from './schema.js';
+export { formatPath, parsePath } from './paths.js';
+export type { PathSeg } from './paths.js';
+export type * from './types.js';

@@ -1,0 +1,142 @@
+/**
+ * Checks that need more than the JSON Schema: real calendar dates, unique names, totals that
+ * add up, and charts that can be drawn from the data. Runs only on schema-valid data.
+ */
+import { diag } from '../diag/errors.js';
+import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import { num } from './describe.js';
+import type { BriefingInput, ChartInput, TradeInput } from './input.js';
+import type { Locator } from './locator.js';
+import { formatPath, type PathSeg } from './paths.js';
+import { listNames } from './suggest.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Days in `month` (1-12) of `year`, Gregorian calendar. */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Runs the semantic checks. Allowed slack for totals: 0.011 plus 0.5 % of exports + imports,
+ * which covers figures rounded to one or two decimals.
+ */
+export function checkSemantics(b: BriefingInput, locator: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (segs: PathSeg[]): { loc: SourceLoc; path: string } => ({ loc: locator.value(segs), path: formatPath(segs) });
+
+  checkDate(b.date, at(['date']), out);
+  uniques(b.sections.map((s) => s.id), ['sections'], 'id', 'section id', locator, out);
+  if (b.trade) checkTrade(b.trade, locator, out);
+  const charts = b.charts ?? [];
+  uniques(charts.map((c) => c.name), ['charts'], 'name', 'chart name', locator, out);
+  if (charts.length > 0 && !b.trade) {
+    out.push(
+      diag('data/chart-data', `the briefing declares ${charts.length} chart(s) but has no \`trade\` data to draw them from`, {
+        ...at(['charts']),
+        hint: 'add a `trade:` section with `years`, or remove `charts`',
+      }),
+    );
+  }
+  const years = (b.trade?.years ?? []).map((y) => y.year);
+  charts.forEach((c, i) => checkChart(c, i, years, b.trade !== undefined, locator, out));
+  return out;
+}
+
+function checkDate(date: string, at: { loc: SourceLoc; path: string }, out: Diagnostic[]): void {
+  const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
+  let why: string | undefined;
+  if (m < 1 || m > 12) why = `there is no month ${m}`;
+  else if (d < 1 || d > daysIn(y, m)) why = `${MONTHS[m - 1] ?? ''} ${y} has ${daysIn(y, m)} days`;
+  if (why) out.push(diag('data/date', `\`${date}\` is not a real date: ${why}`, { ...at, hint: 'write an existing date as YYYY-MM-DD, e.g. 1995-10-01' }));
+}
+
+function uniques(values: readonly (string | number)[], list: PathSeg[], field: string, what: string, locator: Locator, out: Diagnostic[]): void {
+  const first = new Map<string | number, number>();
+  values.forEach((v, i) => {
+    const prev = first.get(v);
+    if (prev === undefined) {
+      first.set(v, i);
+      return;
+    }
+    const segs = [...list, i, field];
+    const prevLoc = locator.value([...list, prev, field]);
+    out.push(
+      diag('data/duplicate', `${what} \`${String(v)}\` is used twice (first at line ${prevLoc.line})`, {
+        loc: locator.value(segs),
+        path: formatPath(segs),
+        hint: `each ${what} must be unique: rename one of them${what === 'year' ? ' or merge the two entries' : ''}`,
+      }),
+    );
+  });
+}
+
+function checkTrade(t: TradeInput, locator: Locator, out: Diagnostic[]): void {
+  uniques(t.years.map((y) => y.year), ['trade', 'years'], 'year', 'year', locator, out);
+  t.years.forEach((y, i) => {
+    const tol = 0.011 + 0.005 * (Math.abs(y.exports) + Math.abs(y.imports));
+    const sum = y.exports + y.imports;
+    const diff = y.exports - y.imports;
+    const warn = (field: string, msg: string): void => {
+      const segs = ['trade', 'years', i, field];
+      out.push(
+        diag('data/inconsistent-total', msg, {
+          loc: locator.value(segs),
+          path: formatPath(segs),
+          severity: 'warning',
+          hint: `check the ${y.year} figures: one of them is probably mistyped (differences from rounding are allowed)`,
+        }),
+      );
+    };
+    if (Math.abs(y.twoWay - sum) > tol) {
+      warn('twoWay', `two-way trade for ${y.year} is ${num(y.twoWay)}, but exports + imports = ${num(y.exports)} + ${num(y.imports)} = ${num(sum)}`);
+    }
+    if (Math.abs(y.balance - diff) > tol) {
+      warn('balance', `the balance for ${y.year} is ${num(y.balance)}, but exports − imports = ${num(y.exports)} − ${num(y.imports)} = ${num(diff)}`);
+    }
+  });
+}
+
+function checkChart(c: ChartInput, i: number, years: readonly number[], hasTrade: boolean, locator: Locator, out: Diagnostic[]): void {
+  const here = ['charts', i];
+  if (c.type === 'doughnut') {
+    if (c.year === undefined) {
+      out.push(
+        diag('data/chart-year', `doughnut chart \`${c.name}\` needs a \`year\`: the year whose values are the shares`, {
+          loc: locator.value(here),
+          path: formatPath([...here, 'year']),
+          hint: years.length ? `add \`year:\` with one of ${listNames(years)}` : 'add `year:` with one of the years in `trade.years`',
+        }),
+      );
+    } else if (hasTrade && !years.includes(c.year)) {
+      out.push(
+        diag('data/chart-year', `chart \`${c.name}\` shows ${c.year}, but \`trade.years\` has no figures for ${c.year}`, {
+          loc: locator.value([...here, 'year']),
+          path: formatPath([...here, 'year']),
+          hint: `use one of ${listNames(years)}, or add ${c.year} to \`trade.years\``,
+        }),
+      );
+    }
+    c.series.forEach((s, k) => {
+      if (s.field !== 'balance') return;
+      const segs = [...here, 'series', k, 'field'];
+      out.push(
+        diag('data/chart-series', `doughnut chart \`${c.name}\` cannot show \`balance\`: shares cannot be negative`, {
+          loc: locator.value(segs),
+          path: formatPath(segs),
+          hint: 'use `exports`, `imports` or `twoWay`, or draw the balance with a `balance` chart',
+        }),
+      );
+    });
+  } else if (c.year !== undefined) {
+    out.push(
+      diag('data/chart-year', `\`year\` is only used by doughnut charts; chart \`${c.name}\` (${c.type}) ignores it`, {
+        loc: locator.value([...here, 'year']),
+        path: formatPath([...here, 'year']),
+        severity: 'warning',
+        hint: 'remove `year`, or make the chart a doughnut',
+      }),
+    );
+  }
+}
