@@ -51,6 +51,7 @@ function buildOptions(o: Record<string, unknown>): BuildOptions {
     pdfa: o['pdfa'] === true,
     cover: o['cover'] === true,
     toc: o['toc'] === true,
+    ...(typeof o['templates'] === 'string' ? { templatesDir: o['templates'] } : {}),
   };
 }
 
@@ -74,6 +75,7 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
     .option('--pdfa', 'archival PDF/A-2a output')
     .option('--cover', 'add a cover page')
     .option('--toc', 'add a table of contents')
+    .option('--templates <dir>', 'folder of template kinds (default: the bundled templates/)')
     .addOption(reporterOpt())
     .action(async (files: string[], o: Record<string, unknown>) => {
       const opts = buildOptions(o);
@@ -120,6 +122,10 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
       }
     });
 
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
@@ -128,10 +134,6 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
       return EXIT.usage;
     }
     throw e;
-  }
-  if (argv.length === 0) {
-    program.outputHelp();
-    return EXIT.usage;
   }
   return code;
 }

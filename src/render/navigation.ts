@@ -2,7 +2,7 @@ import type { OutlineEntry, Page, PagedDocument } from '../layout/types.js';
 import { labelText } from '../layout/index.js';
 
 type Doc = PDFKit.PDFDocument;
-type Outline = { addItem(title: string, options?: { expanded?: boolean }): Outline };
+type Outline = { addItem(title: string, options?: { expanded?: boolean }): Outline; outlineData: Record<string, unknown> };
 
 /**
  * Named destinations for headings, bookmarks mirroring the heading tree, and page labels
@@ -27,7 +27,11 @@ export function writeNavigation(doc: Doc, paged: PagedDocument): { onPage(page: 
       for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', page.content.x, doc.page.height - a.y + 4, null);
       for (const { entry, parent } of byPage.get(page.index) ?? []) {
         const under = parent ? items.get(parent) : root;
-        if (under) items.set(entry, under.addItem(entry.title, { expanded: true }));
+        if (!under) continue;
+        const item = under.addItem(entry.title, { expanded: true });
+        // Point at the heading itself (its named destination), not at the page's corner.
+        item.outlineData['Dest'] = new String(entry.dest);
+        items.set(entry, item);
       }
     },
     finish() {

@@ -19,6 +19,10 @@ export function rewriteEscapes(program: Program, helperNames: ReadonlySet<string
     const path = m.path as hbs.AST.PathExpression;
     const isCall = m.params.length > 0 || m.hash !== undefined ||
       (path.type === 'PathExpression' && helperNames.has(path.original));
+    // Handlebars looks up helper parameters leniently; make the data paths we pass strict, so a
+    // missing field still fails with the template's line and column.
+    if (!isCall && path.type === 'PathExpression') (path as hbs.AST.PathExpression & { strict?: boolean }).strict = true;
+    for (const p of m.params) if (p.type === 'PathExpression') (p as hbs.AST.PathExpression & { strict?: boolean }).strict = true;
     const inner: hbs.AST.Expression = isCall
       ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression)
       : m.path;

@@ -1,0 +1,114 @@
+/**
+ * `briefkit send`: builds briefings and emails each as one message per recipient, or writes
+ * the messages as `.eml` files with --dry-run. Safe to re-run: the send log skips deliveries
+ * already made. SMTP settings come from BRIEFKIT_SMTP_* variables or --smtp-config, never
+ * from a command-line password.
+ */
+import type { Command } from 'commander';
+import { formatDiagnostic } from '../diag/format.js';
+import type { Diagnostic } from '../diag/types.js';
+import { briefingAttachment } from '../mail/briefing.js';
+import { SMTP_ENV, describeSmtp, readMailSettings } from '../mail/config.js';
+import { sendBriefings } from '../mail/send.js';
+import type { MailAttachment, ProgressEvent } from '../mail/types.js';
+import { buildBriefing } from '../pipeline.js';
+
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+/** Diagnostics after which sending the next briefing would fail the same way. */
+const STOPPERS = new Set(['mail/auth', 'mail/tls', 'mail/sender', 'mail/connection', 'mail/log']);
+
+/** Adds `briefkit send <files...> --to <addr...>` to the program; `setCode` receives the exit code (1 bad input or failed delivery, 2 usage). */
+export function registerSend(program: Command, io: Io, setCode: (code: number) => void): void {
+  program.command('send')
+    .description('email briefings as PDF attachments, one message per briefing and recipient; safe to re-run')
+    .argument('<files...>', 'briefing data files (.yaml, .yml, .json)')
+    .requiredOption('--to <addr...>', 'recipient addresses (after the files, or comma-separated)')
+    .option('--from <addr>', `sender address (default: ${SMTP_ENV.from} or the config file)`)
+    .option('--smtp-config <file>', `SMTP settings, JSON or YAML (default: the ${SMTP_ENV.host}, _PORT, _SECURE, _USER, _PASS variables)`)
+    .option('--dry-run', 'write the exact messages as .eml files instead of sending')
+    .option('--max-mb <n>', 'largest message accepted, in MB', '10')
+    .option('--log <file>', 'send log that makes re-runs skip deliveries already made', 'output/mail/send-log.json')
+    .option('--out <dir>', 'folder for the .eml files of --dry-run', 'output/mail')
+    .action(async (files: string[], o: Record<string, unknown>) => {
+      const show = (diags: readonly Diagnostic[]): void => {
+        for (const d of diags) io.err(formatDiagnostic(d));
+      };
+      const maxMb = Number(o['maxMb']);
+      if (!(maxMb > 0) || !Number.isFinite(maxMb)) {
+        io.err('briefkit: --max-mb takes a positive number of megabytes');
+        setCode(2);
+        return;
+      }
+      const dryRun = o['dryRun'] === true;
+      const recipients = (o['to'] as string[]).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+      const settings = readMailSettings({
+        ...(typeof o['smtpConfig'] === 'string' ? { file: o['smtpConfig'] } : {}),
+        env: process.env,
+      });
+      show(settings.diagnostics);
+      if (settings.diagnostics.some((d) => d.severity === 'error')) {
+        setCode(1);
+        return;
+      }
+      const from = typeof o['from'] === 'string' ? o['from'] : settings.from;
+      if (!from) {
+        io.err(formatDiagnostic({
+          code: 'mail/config', severity: 'error', message: 'no sender address',
+          hint: `pass --from, set ${SMTP_ENV.from}, or put "from" in the --smtp-config file`,
+        }));
+        setCode(1);
+        return;
+      }
+
+      // Build everything first: a bad file stops the run before any message goes out.
+      const built: { file: string; id: string; attachment: MailAttachment }[] = [];
+      let bad = false;
+      for (const file of files) {
+        const r = await buildBriefing({ file });
+        show(r.diagnostics);
+        if (!r.ok) {
+          bad = true;
+          io.err(`briefkit: ${file}: not built`);
+          continue;
+        }
+        built.push({ file, id: r.briefing.id, attachment: briefingAttachment(r.briefing, r.pdf) });
+      }
+      if (bad) {
+        io.err('briefkit: nothing was sent: fix the files above and run the same command again');
+        setCode(1);
+        return;
+      }
+      if (!dryRun && settings.smtp) io.err(`briefkit: sending through ${describeSmtp(settings.smtp)}`);
+
+      for (const b of built) {
+        const progress = (e: ProgressEvent): void => {
+          if (e.kind === 'sent') io.out(`sent ${b.id} to ${e.recipient}`);
+          else if (e.kind === 'skipped') io.out(`skipped ${b.id} for ${e.recipient}: already sent (send log ${String(o['log'])})`);
+          else if (e.kind === 'written') io.out(`wrote ${e.file}`);
+          else if (e.kind === 'retrying') io.err(`briefkit: ${e.recipient}: try ${e.attempt} in ${Math.round(e.delayMs / 100) / 10} s (${e.reason})`);
+        };
+        const report = await sendBriefings({
+          attachments: [b.attachment],
+          recipients,
+          from,
+          ...(settings.smtp ? { smtp: settings.smtp } : {}),
+          logFile: String(o['log']),
+          maxBytes: Math.round(maxMb * 1024 * 1024),
+          ...(dryRun ? { dryRunDir: String(o['out']) } : {}),
+          onProgress: progress,
+        });
+        show(report.diagnostics);
+        if (!report.ok) setCode(1);
+        if (report.pending.length) io.err(`briefkit: ${b.id}: not sent to ${report.pending.join(', ')} (stopped early; run the same command again to finish)`);
+        if (report.diagnostics.some((d) => STOPPERS.has(d.code))) {
+          const rest = built.slice(built.indexOf(b) + 1).map((x) => x.file);
+          if (rest.length) io.err(`briefkit: stopped before ${rest.join(', ')}`);
+          return;
+        }
+      }
+    });
+}
