@@ -59,7 +59,7 @@ describe('briefkit CLI', () => {
     const out = tmp();
     const r = await run(['build', DATA, '--out', out, '--templates', templates]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/section\.hbs:3:1: error template\/missing-field: .*"summary"/);
+    expect(r.err).toMatch(/section\.hbs:3:3: error template\/missing-field: .*"summary"/);
     expect(readdirSync(out)).toEqual([]);
   });
 
