@@ -5,6 +5,8 @@ import type { Box, PageGeometry } from './types.js';
 export const PAPER: Readonly<Record<Paper, { width: number; height: number }>> = {
   a4: { width: 595.28, height: 841.89 },
   letter: { width: 612, height: 792 },
+  /** PowerPoint's 16:9 slide, 10 in x 5.625 in. */
+  slide16x9: { width: 720, height: 405 },
 };
 
 export interface GeometryOptions {

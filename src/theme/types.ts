@@ -4,7 +4,7 @@
 export type FontFace = 'regular' | 'italic' | 'semibold' | 'bold' | 'boldItalic';
 
 /** Paper sizes we lay out for. */
-export type Paper = 'a4' | 'letter';
+export type Paper = 'a4' | 'letter' | 'slide16x9';
 
 export interface Margins {
   readonly top: number;
