@@ -1,0 +1,19 @@
+/**
+ * The charts stage: chart specs plus briefing data to vector drawings (`ChartAsset`), recorded
+ * from chart.js onto a Canvas 2D recorder in pt, with alt text, a data table and notes.
+ * Diagnostic codes: `chart/invalid-spec`, `chart/unknown-type`, `chart/missing-data`,
+ * `chart/bad-value`, `chart/empty` (errors) and `chart/extra-series` (warning).
+ */
+export type { ChartAsset, DrawOp, PathSeg, Paint } from './types.js';
+export { renderChart, renderCharts, chartHeight } from './render.js';
+export type { ChartInput, ChartResult } from './render.js';
+export { chartConfig, buildConfig } from './config.js';
+export { chartData, checkChart, CHART_TYPES, SERIES_FIELDS } from './data.js';
+export type { ChartData, SeriesData, ChartWhere, ChartDataResult } from './data.js';
+export { describeChart } from './describe.js';
+export type { ChartWords } from './describe.js';
+export { renderChartPng } from './png.js';
+export type { PngOptions, PngResult } from './png.js';
+export { chartCacheStats, clearChartCache, CHART_VERSION } from './cache.js';
+export type { ChartCacheStats } from './cache.js';
+export { RecordingContext } from './recorder.js';

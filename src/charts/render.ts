@@ -1,0 +1,136 @@
+import type { Briefing, ChartSpec } from '../data/types.js';
+import { diag } from '../diag/errors.js';
+import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import type { Theme } from '../theme/types.js';
+import { cacheGet, cacheSet, chartHash } from './cache.js';
+import { buildConfig } from './config.js';
+import { checkChart } from './data.js';
+import type { ChartData } from './data.js';
+import { describeChart } from './describe.js';
+import type { ChartAsset } from './types.js';
+import { recordChart } from './vector.js';
+
+/** What the chart stage needs: the briefing, the theme and the text column width (pt). */
+export interface ChartInput {
+  readonly briefing: Briefing;
+  readonly theme: Theme;
+  /** Width (pt) charts are recorded at: the text column. */
+  readonly width: number;
+  /** Locates a field path (e.g. `charts[0].type`) in the source, for located diagnostics. */
+  readonly locate?: ((path: string) => SourceLoc | undefined) | undefined;
+}
+
+/** One chart's asset, when it could be drawn, and what was found wrong with it. */
+export interface ChartResult {
+  readonly asset?: ChartAsset;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Chart height (pt) for a width: `width * theme.chartAspect`. */
+export function chartHeight(width: number, theme: Theme): number {
+  const aspect = Number.isFinite(theme.chartAspect) && theme.chartAspect > 0 ? theme.chartAspect : 0.5;
+  return width * aspect;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+/** The checked data for a spec, or the diagnostics that stop it (the path names its index). */
+export function prepareChart(
+  spec: unknown,
+  input: ChartInput,
+  index?: number,
+): { data?: ChartData; diagnostics: Diagnostic[] } {
+  const i = index ?? (input.briefing.charts as readonly unknown[]).indexOf(spec);
+  const res = checkChart(spec, input.briefing, { path: i >= 0 ? `charts[${i}]` : 'chart', locate: input.locate });
+  return res.ok ? { data: res.data, diagnostics: [...res.diagnostics] } : { diagnostics: [...res.diagnostics] };
+}
+
+/**
+ * Renders one chart to vector ops (see {@link ChartAsset}), from the process-level cache when
+ * the spec, the data it reads, the theme and the width are unchanged. A spec that does not fit
+ * the data gives diagnostics and no asset: never a blank chart.
+ */
+export function renderChart(spec: ChartSpec, input: ChartInput, index?: number): ChartResult {
+  if (!Number.isFinite(input.width) || input.width <= 0) {
+    throw new Error(`internal: chart width must be a positive number of pt, got ${input.width}`);
+  }
+  const { data, diagnostics } = prepareChart(spec, input, index);
+  if (!data) return { diagnostics };
+  const raw = spec as unknown as Record<string, unknown>;
+  const title = str(raw.title) ?? spec.name;
+  const userNotes = Array.isArray(raw.notes) ? raw.notes.filter((n): n is string => typeof n === 'string') : [];
+  const specNoLoc = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'loc'));
+  const width = input.width;
+  const height = chartHeight(width, input.theme);
+  const hash = chartHash({ spec: specNoLoc, data, theme: input.theme, width });
+  const cached = cacheGet(hash);
+  if (cached) return { asset: cached, diagnostics };
+
+  const { ops } = recordChart(buildConfig(data, input.theme), width, height);
+  if (!ops.some((op) => op.kind === 'path')) {
+    const i = index ?? input.briefing.charts.indexOf(spec);
+    const path = i >= 0 ? `charts[${i}]` : 'chart';
+    diagnostics.push(
+      diag('chart/empty', `chart "${spec.name}" drew nothing`, { path, loc: input.locate?.(path) ?? spec.loc }),
+    );
+    return { diagnostics };
+  }
+  const words = describeChart(title, data, userNotes);
+  const caption = str(raw.caption);
+  const source = str(raw.source);
+  const asset: ChartAsset = {
+    name: spec.name,
+    hash,
+    width,
+    height,
+    ops,
+    alt: words.alt,
+    title,
+    ...(caption ? { caption } : {}),
+    ...(source ? { source } : {}),
+    notes: words.notes,
+    table: words.table,
+    showTable: raw.showTable === true,
+  };
+  cacheSet(hash, asset);
+  return { asset, diagnostics };
+}
+
+/**
+ * Renders every chart of a briefing. Charts with errors are left out of `assets` and reported;
+ * a name used twice is an error on the second use.
+ */
+export function renderCharts(input: ChartInput): {
+  assets: ReadonlyMap<string, ChartAsset>;
+  diagnostics: Diagnostic[];
+} {
+  const assets = new Map<string, ChartAsset>();
+  const diagnostics: Diagnostic[] = [];
+  const charts: unknown = input.briefing.charts;
+  if (!Array.isArray(charts)) {
+    diagnostics.push(diag('chart/invalid-spec', 'charts must be a list', { path: 'charts', loc: input.locate?.('charts') }));
+    return { assets, diagnostics };
+  }
+  const seen = new Set<string>();
+  (charts as unknown[]).forEach((spec, i) => {
+    const name = typeof spec === 'object' && spec !== null ? (spec as { name?: unknown }).name : undefined;
+    if (typeof name === 'string' && seen.has(name)) {
+      const path = `charts[${i}].name`;
+      diagnostics.push(
+        diag('chart/invalid-spec', `chart name "${name}" is used twice`, {
+          path,
+          loc: input.locate?.(path),
+          hint: 'templates place charts by name: give each chart its own',
+        }),
+      );
+      return;
+    }
+    if (typeof name === 'string') seen.add(name);
+    const res = renderChart(spec as ChartSpec, input, i);
+    diagnostics.push(...res.diagnostics);
+    if (res.asset) assets.set(res.asset.name, res.asset);
+  });
+  return { assets, diagnostics };
+}
