@@ -1,0 +1,237 @@
+/**
+ * Sends one briefing or pack by email, one message per recipient, safe to re-run: the send
+ * log records each delivery as it happens, and a re-run skips what the log already has.
+ */
+import { join } from 'node:path';
+import { UserError, diag } from '../diag/errors.js';
+import type { Diagnostic } from '../diag/types.js';
+import { writeFileAtomic } from '../util/fs.js';
+import { SMTP_ENV, describeSmtp } from './config.js';
+import { latestDate } from './content.js';
+import { SendLog, recipientKey } from './log.js';
+import { composeMessage, isAddress, messageContent, safeFileName, senderAddress } from './message.js';
+import type { MessageContent } from './message.js';
+import { DEFAULT_RETRIES, deliver, smtpSender } from './transport.js';
+import type { DeliveryFailure } from './transport.js';
+import type { SendInput, SendReport, SmtpConfig } from './types.js';
+
+/** Default largest message: 10 MB, what most mail systems accept. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+
+/**
+ * Sends the attachments of one briefing or pack to each recipient, or writes the messages as
+ * `.eml` files for a dry run. Refuses before connecting when the input is invalid or the
+ * message is over `maxBytes`. Never throws for user or delivery problems: they come back as
+ * diagnostics in the report (`ok: false`); only internal errors throw.
+ */
+export async function sendBriefings(input: SendInput): Promise<SendReport> {
+  const r: Mutable<SendReport> = {
+    ok: false, contentHash: '', subject: '', bytes: 0, sent: [], skipped: [], failed: [], pending: [], written: [], diagnostics: [],
+  };
+  const finish = (): SendReport => ({ ...r, ok: !r.diagnostics.some((d) => d.severity === 'error') });
+  const dryRun = input.dryRunDir !== undefined;
+
+  const problems = checkInput(input, dryRun);
+  const recipients = uniqueRecipients(input.recipients);
+  if (problems.length) {
+    r.diagnostics.push(...problems);
+    return finish();
+  }
+  const content = messageContent(input.attachments, input.subject);
+  r.contentHash = content.hash;
+  r.subject = content.subject;
+  const date = messageDate(input, dryRun);
+
+  // The size check builds one copy before any connection; copies differ only in To and Message-ID.
+  const probe = await composeMessage(content, { from: input.from, to: recipients[0] ?? 'recipient@example.invalid', date });
+  r.bytes = probe.raw.length;
+  const sizeDiag = checkSize(r.bytes, content, input);
+  if (sizeDiag) r.diagnostics.push(sizeDiag);
+  if (sizeDiag?.severity === 'error') return finish();
+
+  if (input.dryRunDir !== undefined) {
+    for (const to of recipients) {
+      const m = await composeMessage(content, { from: input.from, to, date });
+      const file = join(input.dryRunDir, emlName(content, to));
+      try {
+        writeFileAtomic(file, m.raw);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        r.diagnostics.push(...e.diagnostics);
+        return finish();
+      }
+      r.written.push({ recipient: to, file });
+      input.onProgress?.({ kind: 'written', recipient: to, file });
+    }
+    return finish();
+  }
+
+  let log: SendLog;
+  try {
+    log = SendLog.open(input.logFile);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    r.diagnostics.push(...e.diagnostics);
+    return finish();
+  }
+  const smtp = input.smtp as SmtpConfig;
+  const envelopeFrom = senderAddress(input.from) as string;
+  const sender = smtpSender(smtp);
+  try {
+    for (let i = 0; i < recipients.length; i++) {
+      const to = recipients[i] as string;
+      const done = log.find(content.hash, to);
+      if (done) {
+        r.skipped.push({ recipient: to, sentAt: done.sentAt });
+        input.onProgress?.({ kind: 'skipped', recipient: to });
+        continue;
+      }
+      const m = await composeMessage(content, { from: input.from, to, date });
+      const res = await deliver(sender, { from: envelopeFrom, to, raw: m.raw }, {
+        retries: input.retries ?? DEFAULT_RETRIES,
+        smtp,
+        onAttempt: (attempt) => input.onProgress?.({ kind: 'sending', recipient: to, attempt }),
+        onRetry: (attempt, delayMs, reason) => input.onProgress?.({ kind: 'retrying', recipient: to, attempt, delayMs, reason }),
+      });
+      if (res.ok) {
+        r.sent.push({ recipient: to, messageId: m.messageId, attempts: res.attempts });
+        input.onProgress?.({ kind: 'sent', recipient: to });
+        try {
+          log.record({
+            recipient: to, contentHash: content.hash, messageId: m.messageId, subject: content.subject,
+            files: content.attachments.map((a) => safeFileName(a.fileName)), sentAt: new Date().toISOString(),
+          });
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          r.diagnostics.push(diag('mail/log', `delivered to ${to} but could not record it in the send log ${input.logFile}: ${e.message}`, {
+            hint: `stopped so that no delivery goes unrecorded; fix the log folder, then add ${to} to the log by hand or accept one duplicate on a re-run`,
+          }));
+          r.pending.push(...recipients.slice(i + 1));
+          break;
+        }
+        continue;
+      }
+      const d = failureDiagnostic(res, to, input.from, smtp);
+      r.failed.push({ recipient: to, diagnostic: d });
+      r.diagnostics.push(d);
+      if (res.kind !== 'rejected' && res.kind !== 'deferred') {
+        r.pending.push(...recipients.slice(i + 1));
+        break;
+      }
+    }
+  } finally {
+    sender.close();
+  }
+  return finish();
+}
+
+function checkInput(input: SendInput, dryRun: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!input.attachments.length) out.push(diag('mail/input', 'there is nothing to attach'));
+  if (!input.recipients.length) out.push(diag('mail/address', 'no recipients', { hint: 'give one or more addresses with --to' }));
+  const bad = input.recipients.filter((a) => !isAddress(a.trim()));
+  if (bad.length) {
+    out.push(diag('mail/address', `not an email address: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, {
+      hint: 'give bare addresses such as name@example.gc.ca; nothing was sent',
+    }));
+  }
+  if (!senderAddress(input.from)) {
+    out.push(diag('mail/config', `the sender ${JSON.stringify(input.from)} is not one email address`, {
+      hint: `pass --from or set ${SMTP_ENV.from}, e.g. "Briefings <briefings@example.gc.ca>"`,
+    }));
+  }
+  if (!dryRun && !input.smtp) {
+    out.push(diag('mail/config', 'no SMTP server is configured', {
+      hint: `set ${SMTP_ENV.host} (and ${SMTP_ENV.port}, ${SMTP_ENV.secure}, ${SMTP_ENV.user}, ${SMTP_ENV.pass}) or pass --smtp-config FILE; or use --dry-run`,
+    }));
+  }
+  const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!(max > 0) || (input.warnBytes !== undefined && !(input.warnBytes > 0))) {
+    out.push(diag('mail/input', 'the size limits must be positive numbers of bytes'));
+  }
+  return out;
+}
+
+function uniqueRecipients(list: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const a of list.map((s) => s.trim())) {
+    if (seen.has(recipientKey(a))) continue;
+    seen.add(recipientKey(a));
+    out.push(a);
+  }
+  return out;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function checkSize(bytes: number, content: MessageContent, input: SendInput): Diagnostic | undefined {
+  const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
+  const warn = input.warnBytes ?? Math.floor(max * 0.8);
+  const pdfs = content.attachments.reduce((n, a) => n + a.pdf.length, 0);
+  const what = `the message is ${mb(bytes)} as sent (PDFs ${mb(pdfs)}; base64 encoding adds about a third)`;
+  if (bytes > max) {
+    return diag('mail/too-large', `${what}, over the limit of ${mb(max)}; nothing was sent`, {
+      hint: 'the PDF is already compressed: split the pack into several messages, or share a link to the files instead',
+    });
+  }
+  if (bytes > warn) {
+    return diag('mail/size-warning', `${what}, near the limit of ${mb(max)}: some mail servers may refuse it`, {
+      severity: 'warning',
+      hint: 'the PDF is already compressed: if it bounces, split the pack or share a link',
+    });
+  }
+  return undefined;
+}
+
+function messageDate(input: SendInput, dryRun: boolean): Date {
+  if (input.date) return input.date;
+  const sde = (input.env ?? process.env)['SOURCE_DATE_EPOCH'];
+  if (sde !== undefined && /^\d{1,12}$/.test(sde.trim())) return new Date(Number(sde.trim()) * 1000);
+  if (!dryRun) return new Date();
+  const d = new Date(`${latestDate(input.attachments)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+
+/** `<first file>[+N].<recipient>.eml`, with only safe characters. */
+function emlName(content: MessageContent, to: string): string {
+  const first = safeFileName(content.attachments[0]?.fileName ?? 'briefing').replace(/\.pdf$/, '');
+  const more = content.attachments.length > 1 ? `+${content.attachments.length - 1}` : '';
+  return `${first}${more}.${to.replace(/[^A-Za-z0-9@._-]+/g, '_')}.eml`;
+}
+
+function failureDiagnostic(f: DeliveryFailure, to: string, from: string, smtp: SmtpConfig): Diagnostic {
+  const tries = f.attempts > 1 ? ` after ${f.attempts} tries` : '';
+  const server = describeSmtp(smtp);
+  const rerun = 're-running the same command sends only to the recipients not yet served (see the send log)';
+  switch (f.kind) {
+    case 'auth':
+      return diag('mail/auth', `${server} refused the user name or password (while sending to ${to}): ${f.text}`, {
+        hint: `check ${SMTP_ENV.user} and ${SMTP_ENV.pass} or the config file; the run stopped, then ${rerun}`,
+      });
+    case 'tls':
+      return diag('mail/tls', `cannot set up a trusted TLS connection to ${server} (while sending to ${to}): ${f.text}`, {
+        hint: 'check the host name and port; for a server with a private certificate authority set NODE_EXTRA_CA_CERTS=/path/to/ca.pem',
+      });
+    case 'sender':
+      return diag('mail/sender', `${server} refuses the sender ${from} (while sending to ${to}): ${f.text}`, {
+        hint: `use a sender address this server lets you send from (--from or ${SMTP_ENV.from}); the run stopped`,
+      });
+    case 'rejected':
+      return diag('mail/rejected', `the server refused the message for ${to}: ${f.text}`, {
+        hint: `check the address; the other recipients are not affected, and ${rerun}`,
+      });
+    case 'deferred':
+      return diag('mail/deferred', `the server deferred the message for ${to}${tries}: ${f.text}`, {
+        hint: `try again later: ${rerun}`,
+      });
+    case 'connection':
+      return diag('mail/connection', `could not deliver to ${to}: the connection to ${server} failed${tries}: ${f.text}`, {
+        hint: `the run stopped; when the server is reachable, ${rerun}`,
+      });
+  }
+}
