@@ -7,6 +7,8 @@ import { loadBriefing } from '../data/index.js';
 import { buildBriefing } from '../pipeline.js';
 import type { BuildOptions } from '../pipeline.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { registerPack } from './pack.js';
+import { registerSend } from './send.js';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
@@ -121,6 +123,12 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
         else if (o['reporter'] !== 'json') io.out(`ok ${basename(file)}`);
       }
     });
+
+  const setCode = (c: number): void => {
+    code = Math.max(code, c);
+  };
+  registerPack(program, io, setCode, (d, r) => report(d, r as Reporter, io));
+  registerSend(program, io, setCode);
 
   if (argv.length === 0) {
     program.outputHelp({ error: true });

@@ -48,8 +48,10 @@ export type Block =
   | { readonly kind: 'keyFigures'; readonly title?: readonly Inline[]; readonly items: readonly KeyFigure[]; readonly loc: SourceLoc }
   | { readonly kind: 'chart'; readonly name: string; readonly loc: SourceLoc }
   /** The document's title block: title, subtitle and meta lines, with a rule. */
-  | { readonly kind: 'titleBlock'; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc }
-  | { readonly kind: 'cover'; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc }
+  | { readonly kind: 'titleBlock'; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc; readonly id?: string }
+  | { readonly kind: 'cover'; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc; readonly id?: string }
+  /** A pack's divider page before a briefing: its number, title and subtitle, on a right-hand page. */
+  | { readonly kind: 'divider'; readonly id: string; readonly label: string; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc }
   | { readonly kind: 'toc'; readonly title: readonly Inline[]; readonly loc: SourceLoc }
   | { readonly kind: 'pageBreak'; readonly loc: SourceLoc };
 

@@ -5,7 +5,7 @@ import { atom } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { chartAtoms } from './figure.js';
-import { coverAtoms, keyFigureAtoms, titleBlockAtoms } from './panels.js';
+import { coverAtoms, dividerAtoms, keyFigureAtoms, titleBlockAtoms } from './panels.js';
 import { textAtoms } from './paragraph.js';
 import { tableAtoms } from './table.js';
 import { tocAtoms } from './toc.js';
@@ -70,6 +70,8 @@ function blockAtoms(b: Block, parent: number, ctx: LayoutContext, indent: number
       return coverAtoms(b, parent, ctx);
     case 'toc':
       return tocAtoms(b, parent, ctx);
+    case 'divider':
+      return dividerAtoms(b, parent, ctx);
     case 'pageBreak':
       return [atom(0, () => undefined, { breakBefore: true })];
     default:

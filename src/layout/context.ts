@@ -17,10 +17,10 @@ export interface LayoutContext {
   /** Page number text of each heading id, from the previous layout pass (for the TOC). */
   readonly pageRefs: ReadonlyMap<string, string>;
   /** Headings found by the previous layout pass, for the table of contents. */
-  readonly tocEntries: readonly { readonly id: string; readonly level: number; readonly title: string }[];
+  readonly tocEntries: readonly { readonly id: string; readonly level: number; readonly title: string; readonly toc?: boolean }[];
   /** Running counters for "Figure n" and "Table n". */
   readonly counters: { figure: number; table: number };
   /** Headings collected for the TOC: id, level, text. */
-  readonly headings: { id: string; level: number; title: string }[];
+  readonly headings: { id: string; level: number; title: string; toc?: boolean }[];
   readonly messages: Readonly<Record<string, string>>;
 }

@@ -12,6 +12,8 @@ export interface FurnitureInput {
   readonly content: Box;
   /** "Page 3 of 12" / "Page ii": already worded. */
   readonly pageText: string;
+  /** Left footer text; default: the subtitle. In packs: the briefing's own page count. */
+  readonly footerLeft?: string;
   /** Cover pages carry only the classification marking. */
   readonly cover: boolean;
   readonly blank: boolean;
@@ -66,8 +68,9 @@ export function furniture(f: FurnitureInput): PageItem[] {
   items.push({ kind: 'line', x1: c.x, y1: footY - 11, x2: c.x + c.width, y2: footY - 11, color: t.palette.rule, lineWidth: 0.5, tag: 'artifact' });
   const pw = textWidth(f.pageText, 'regular', s);
   items.push(...text(f.pageText, c.x + c.width - pw, footY, 'regular', s, t.palette.muted));
-  if (f.meta.subtitle) {
-    let sub = f.meta.subtitle;
+  const left = f.footerLeft ?? f.meta.subtitle;
+  if (left) {
+    let sub = left;
     while (sub.length > 1 && textWidth(sub, 'regular', s) > c.width - pw - 24) sub = sub.slice(0, -2) + '…';
     items.push(...text(sub, c.x, footY, 'regular', s, t.palette.muted));
   }

@@ -14,11 +14,22 @@ import { StructBuilder } from './struct.js';
 import type { OutlineEntry, Page, PageItem, PagedDocument, PageLabelRange } from './types.js';
 
 export interface LayoutInput extends GeometryOptions {
+  /** The document; for a pack, its front matter (cover, contents). */
   readonly tree: DocTree;
   readonly theme: Theme;
   readonly charts: ReadonlyMap<string, ChartAsset>;
   /** Message catalog of the document's language (running texts, "continued"...). */
   readonly messages?: Readonly<Record<string, string>>;
+  /** A pack's briefings, each starting on a right-hand page with its own running texts. */
+  readonly parts?: readonly LayoutPart[];
+  /** Marking for every page, overriding the trees' own (a pack's highest classification). */
+  readonly marking?: string;
+}
+
+/** One briefing inside a pack. */
+export interface LayoutPart {
+  readonly tree: DocTree;
+  readonly messages: Readonly<Record<string, string>>;
 }
 
 const MAX_PASSES = 5;
@@ -30,7 +41,7 @@ const MAX_PASSES = 5;
 export function layoutDocument(input: LayoutInput): PagedDocument {
   const geometry = pageGeometry(input);
   let refs = new Map<string, string>();
-  let toc: { id: string; level: number; title: string }[] = [];
+  let toc: { id: string; level: number; title: string; toc?: boolean }[] = [];
   let result: PagedDocument | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const r = layoutPass(input, geometry, refs, toc);
@@ -53,8 +64,8 @@ function layoutPass(
   input: LayoutInput,
   geometry: ReturnType<typeof pageGeometry>,
   pageRefs: ReadonlyMap<string, string>,
-  tocEntries: readonly { id: string; level: number; title: string }[],
-): { doc: PagedDocument; refs: Map<string, string>; headings: { id: string; level: number; title: string }[]; hasToc: boolean } {
+  tocEntries: readonly { id: string; level: number; title: string; toc?: boolean }[],
+): { doc: PagedDocument; refs: Map<string, string>; headings: { id: string; level: number; title: string; toc?: boolean }[]; hasToc: boolean } {
   const t = input.theme;
   const struct = new StructBuilder();
   const docTag = struct.add('Document', -1);
@@ -65,6 +76,19 @@ function layoutPass(
   };
   const atoms: Atom[] = blocksToAtoms(input.tree.blocks, docTag, ctx);
   const notes = input.tree.notes.map((n, i) => footnoteBlock(n.content, i + 1, struct.add('Note', docTag), ctx));
+  const parts = input.parts ?? [];
+  const partCtx: LayoutContext[] = [];
+  parts.forEach((part, p) => {
+    const sect = struct.add('Sect', docTag, { lang: part.tree.meta.language === 'fr' ? 'fr-CA' : 'en-CA' });
+    const pc: LayoutContext = { ...ctx, meta: part.tree.meta, lang: part.tree.meta.language, messages: part.messages, counters: { figure: 0, table: 0 } };
+    partCtx.push(pc);
+    const partAtoms = blocksToAtoms(part.tree.blocks, sect, pc);
+    const first = partAtoms[0];
+    if (first) partAtoms[0] = { ...first, recto: true, breakBefore: true, startsPart: p };
+    atoms.push(...partAtoms);
+    // Footnote numbers continue across the pack (the pack transform renumbered them).
+    for (const n of part.tree.notes) notes.push(footnoteBlock(n.content, notes.length + 1, struct.add('Note', sect), pc));
+  });
   const slots = paginate({
     atoms, height: first.height, duplex: geometry.duplex, noteSeparator: 10,
     noteHeight: (n) => notes[n - 1]?.height ?? 0,
@@ -72,6 +96,9 @@ function layoutPass(
   const hasCover = input.tree.blocks.some((b) => b.kind === 'cover');
   const labels = pageLabels(slots);
   const bodyCount = slots.filter((s) => !s.front).length;
+  const partOf = pageParts(slots);
+  const partPages = new Map<number, number[]>();
+  partOf.forEach((p, i) => { if (p >= 0) partPages.set(p, [...(partPages.get(p) ?? []), i]); });
   const anchors = new Map<string, number>();
   const pages: Page[] = slots.map((slot, index) => {
     const box = contentBox(geometry, t.margins, index);
@@ -95,8 +122,18 @@ function layoutPass(
     }
     const label = labelText(labels, index);
     const isCover = hasCover && index === 0;
-    const pageText = slot.front ? label : (input.messages?.['pageOf'] ?? 'Page {n} of {total}').replace('{n}', label).replace('{total}', String(bodyCount));
-    items.push(...furniture({ meta: input.tree.meta, theme: t, geometry, content: box, pageText, cover: isCover, blank: slot.blank, blankText: input.messages?.['blankPage'] ?? 'This page intentionally left blank' }));
+    const p = partOf[index] ?? -1;
+    const part = p >= 0 ? parts[p] : undefined;
+    const msgs = part?.messages ?? input.messages ?? {};
+    const meta = part?.tree.meta ?? input.tree.meta;
+    const pageText = slot.front ? label : (msgs['pageOf'] ?? 'Page {n} of {total}').replace('{n}', label).replace('{total}', String(bodyCount));
+    const own = partPages.get(p) ?? [];
+    const partText = part ? (msgs['partPageOf'] ?? '{title}, page {n} of {total}').replace('{title}', meta.title).replace('{n}', String(own.indexOf(index) + 1)).replace('{total}', String(own.length)) : undefined;
+    items.push(...furniture({
+      meta: input.marking ? { ...meta, classification: input.marking } : meta, theme: t, geometry, content: box, pageText,
+      ...(partText ? { footerLeft: partText } : {}),
+      cover: isCover, blank: slot.blank, blankText: msgs['blankPage'] ?? 'This page intentionally left blank',
+    }));
     return { index, items, content: box, anchors: pageAnchors };
   });
   const refs = new Map<string, string>();
@@ -105,6 +142,15 @@ function layoutPass(
     doc: { pages, outline: outline(ctx.headings, anchors), structure: struct.build(), pageLabels: labels, geometry, charts: input.charts },
     refs, headings: ctx.headings, hasToc: input.tree.blocks.some((b) => b.kind === 'toc'),
   };
+}
+
+/** The part (briefing) each page belongs to; -1 for the front matter before the first part. */
+function pageParts(slots: readonly PageSlot[]): number[] {
+  let cur = -1;
+  return slots.map((s) => {
+    for (const p of s.placed) if (p.atom.startsPart !== undefined) { cur = p.atom.startsPart; break; }
+    return cur;
+  });
 }
 
 function pageLabels(slots: readonly PageSlot[]): PageLabelRange[] {

@@ -24,9 +24,9 @@ export function titleBlockAtoms(b: Extract<Block, { kind: 'titleBlock' }>, paren
   const atoms: Atom[] = textAtoms(b.title, {
     style: { face: 'bold', size: t.headingSizes[0], color: t.palette.primary },
     leading: t.headingSizes[0] * 1.15, indent, tag: h1, keepTogether: true, keepWithNext: true, justify: false,
-    anchor: { id: 'title', level: 1, title: ctx.meta.title },
+    anchor: { id: b.id ?? 'title', level: 1, title: ctx.meta.title },
   }, ctx).map(withBar);
-  ctx.headings.push({ id: 'title', level: 1, title: ctx.meta.title });
+  ctx.headings.push({ id: b.id ?? 'title', level: 1, title: ctx.meta.title });
   b.lines.forEach((line, i) => {
     const sub = i === 0 && b.lines.length > 1;
     atoms.push(...textAtoms(line, {
@@ -45,10 +45,11 @@ export function coverAtoms(b: Extract<Block, { kind: 'cover' }>, parent: number,
   const atoms: Atom[] = [atom(ctx.pageHeight * 0.3, (x, y, dc) => {
     dc.items.push({ kind: 'rect', x, y: y + ctx.pageHeight * 0.3 - 40, width: 60, height: 6, fill: t.palette.primary, tag: 'artifact' });
   }, { keepWithNext: true })];
-  ctx.headings.push({ id: 'cover-title', level: 1, title: ctx.meta.title });
+  const coverId = b.id ?? 'cover-title';
+  ctx.headings.push({ id: coverId, level: 1, title: ctx.meta.title, toc: false });
   atoms.push(...textAtoms(b.title, {
     style: { face: 'bold', size: 30, color: t.palette.primary }, leading: 36, tag: ctx.struct.add('H1', sect),
-    keepTogether: true, keepWithNext: true, justify: false, anchor: { id: 'cover-title', level: 1, title: ctx.meta.title },
+    keepTogether: true, keepWithNext: true, justify: false, anchor: { id: coverId, level: 1, title: ctx.meta.title },
   }, ctx));
   b.lines.forEach((line, i) => {
     atoms.push(...textAtoms(line, {
@@ -98,4 +99,30 @@ export function keyFigureAtoms(b: Extract<Block, { kind: 'keyFigures' }>, parent
   }
   out.push(atom(10, () => undefined));
   return out;
+}
+
+/** A divider page: the briefing's number, its title and subtitle, then a page break. */
+export function dividerAtoms(b: Extract<Block, { kind: 'divider' }>, parent: number, ctx: LayoutContext): Atom[] {
+  const t = ctx.theme;
+  const sect = ctx.struct.add('Div', parent);
+  const atoms: Atom[] = [atom(ctx.pageHeight * 0.28, (x, y, dc) => {
+    dc.items.push({ kind: 'rect', x, y: y + ctx.pageHeight * 0.28 - 30, width: ctx.width, height: 2, fill: t.palette.primary, tag: 'artifact' });
+  }, { keepWithNext: true })];
+  atoms.push(...textAtoms(txt(b.label), {
+    style: { face: 'semibold', size: 13, color: t.palette.muted }, leading: 20, tag: ctx.struct.add('P', sect), keepTogether: true, keepWithNext: true, justify: false,
+  }, ctx));
+  const title = ctx.meta.title;
+  ctx.headings.push({ id: b.id, level: 1, title });
+  atoms.push(...textAtoms(b.title, {
+    style: { face: 'bold', size: 26, color: t.palette.primary }, leading: 32, tag: ctx.struct.add('H1', sect),
+    keepTogether: true, keepWithNext: true, justify: false, anchor: { id: b.id, level: 1, title },
+  }, ctx));
+  b.lines.forEach((line) => {
+    atoms.push(...textAtoms(line, {
+      style: { face: 'regular', size: 13, color: t.palette.text }, leading: 19, spaceBefore: 4, tag: ctx.struct.add('P', sect), keepTogether: true, keepWithNext: true, justify: false,
+    }, ctx));
+  });
+  // The briefing itself starts on a right-hand page too; the divider's back stays blank.
+  atoms.push(atom(0, () => undefined, { breakBefore: true, recto: true }));
+  return atoms;
 }

@@ -5,7 +5,7 @@ export class StructBuilder {
   private readonly nodes: StructNode[] = [];
   private readonly boxes = new Map<number, Box & { page: number }>();
 
-  add(role: StructRole, parent: number, extra: { alt?: string; scope?: 'Column' | 'Row' } = {}): number {
+  add(role: StructRole, parent: number, extra: { alt?: string; scope?: 'Column' | 'Row'; lang?: string } = {}): number {
     const id = this.nodes.length;
     this.nodes.push({ id, role, parent, ...extra });
     return id;

@@ -20,7 +20,8 @@ export function tocAtoms(b: Extract<Block, { kind: 'toc' }>, parent: number, ctx
     tag: ctx.struct.add('H2', parent), keepTogether: true, keepWithNext: true, justify: false, spaceBefore: 4,
   }, ctx);
   out.push(atom(8, () => undefined, { keepWithNext: true }));
-  const entries = ctx.tocEntries.filter((e) => e.level >= 2 || ctx.tocEntries.filter((x) => x.level === 1).length > 1);
+  const listed = ctx.tocEntries.filter((e) => e.toc !== false);
+  const entries = listed.filter((e) => e.level >= 2 || listed.filter((x) => x.level === 1).length > 1);
   const size = t.bodySize;
   const leading = t.bodyLeading + 4;
   for (const e of entries) {

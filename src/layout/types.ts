@@ -107,6 +107,8 @@ export interface StructNode {
   readonly alt?: string;
   /** Figure bounding box on its page (pt, media-box coordinates). */
   readonly bbox?: Box & { readonly page: number };
+  /** Language of the element's content, when it differs from the document's (BCP 47). */
+  readonly lang?: string;
   /** Header cell scope. */
   readonly scope?: 'Column' | 'Row';
 }

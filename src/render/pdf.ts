@@ -101,6 +101,7 @@ function buildStructure(doc: Doc, nodes: readonly StructNode[]): (StructElem | u
     const opts: Record<string, unknown> = {};
     if (n.alt) opts['alt'] = n.alt;
     if (n.scope) opts['scope'] = n.scope;
+    if (n.lang) opts['lang'] = n.lang;
     const e = doc.struct(n.role, opts as PDFKit.Mixins.StructureElementOptions);
     elems.push(e);
     const parent = n.parent >= 0 ? elems[n.parent] : undefined;

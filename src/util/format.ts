@@ -31,6 +31,9 @@ const UNIT_WORDS: Readonly<Record<Language, Readonly<Record<MoneyUnit, [string, 
   fr: { one: ['', ''], thousand: ['mille', 'k'], million: ['millions', 'M'], billion: ['milliards', 'G'] },
 };
 
+/** French unit words are singular below two: "1,7 milliard $", "2,2 milliards $". */
+const FR_SINGULAR: Readonly<Record<MoneyUnit, string>> = { one: '', thousand: 'mille', million: 'million', billion: 'milliard' };
+
 export interface MoneyOptions {
   readonly currency: string;
   readonly unit: MoneyUnit;
@@ -53,7 +56,8 @@ export function formatMoney(value: number, lang: Language, o: MoneyOptions): str
     signDisplay: o.signed ? 'exceptZero' : 'auto',
   }).format(value);
   const sym = o.currency === 'CAD' ? '$' : o.currency;
-  const [long, short] = UNIT_WORDS[lang][o.unit];
+  const [plural, short] = UNIT_WORDS[lang][o.unit];
+  const long = lang === 'fr' && Math.abs(value) < 2 ? FR_SINGULAR[o.unit] : plural;
   const style = o.style ?? 'long';
   const neg = num.startsWith('-') || num.startsWith('\u2212');
   const abs = neg ? num.slice(1) : num.startsWith('+') ? num.slice(1) : num;
@@ -75,7 +79,8 @@ export function formatPercent(value: number, lang: Language, o: { signed?: boole
     maximumFractionDigits: o.digits ?? 0,
     signDisplay: o.signed ? 'exceptZero' : 'auto',
   }).format(value / 100);
-  return tidy(s.replace(/(\d)%/, '$1\u00a0%'));
+  // French sets a (no-break) space before the sign; English does not.
+  return tidy(lang === 'fr' ? s.replace(/(\d)\s?%/, '$1\u00a0%') : s.replace(/(\d)\s+%/, '$1%'));
 }
 
 /** An ISO date (YYYY-MM-DD) in words: "1 October 1995" / "1er octobre 1995". */

@@ -44,7 +44,7 @@ describe('charts in a PDF', () => {
     await writePdf([...assets.values()], file);
 
     const text = run('pdftotext', ['-layout', file, '-']).replace(/\u00a0/g, ' ');
-    for (const s of ['1993*', '1994', '$2.2 B', '$2.5 B', '$0 B', '−$0.3 B', 'Deficit', '수출 Exports', 'Imports from Korea', 'Derived values (*)', '47 %']) {
+    for (const s of ['1993*', '1994', '$2.2 B', '$2.5 B', '$0 B', '−$0.3 B', 'Deficit', '수출 Exports', 'Imports from Korea', 'Derived values (*)', '47%']) {
       expect(text).toContain(s);
     }
     const images = run('pdfimages', ['-list', file]).trim().split('\n');

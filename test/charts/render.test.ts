@@ -51,7 +51,7 @@ describe('chart types', () => {
     {
       type: 'doughnut',
       extra: { year: 1994 },
-      expect: [`Exports to Korea: $2.2${NBSP}B`, `Imports from Korea: $2.5${NBSP}B`, `47${NBSP}%`, `53${NBSP}%`, `$4.7${NBSP}B`, '1994'],
+      expect: [`Exports to Korea: $2.2${NBSP}B`, `Imports from Korea: $2.5${NBSP}B`, `47%`, `53%`, `$4.7${NBSP}B`, '1994'],
     },
   ];
   it.each(cases)('$type draws paths and the expected text', (c) => {
@@ -126,7 +126,7 @@ describe('languages', () => {
     expect(en).toContain('imports from Korea rose from $2.2 billion in 1993 (derived) to $2.5 billion in 1994');
     const fr = render(spec(), 'fr').alt;
     expect(fr).toContain('milliards de dollars canadiens');
-    expect(fr).toMatch(/Exports to Korea\u00a0: hausse de 1,7\u00a0milliards\u00a0\$ en 1993 \(valeur dérivée\)/);
+    expect(fr).toMatch(/Exports to Korea\u00a0: hausse de 1,7\u00a0milliard\u00a0\$ en 1993 \(valeur dérivée\)/);
     const balance = render(spec({ type: 'balance', series: [{ field: 'balance', label: 'Trade balance' }] })).alt;
     expect(balance).toContain('the deficit narrowed from $0.5 billion in 1993 (derived) to $0.3 billion in 1994');
     const doughnut = render(spec({ type: 'doughnut', year: 1994 })).alt;

@@ -1,0 +1,93 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { diag, hasErrors } from '../diag/errors.js';
+import type { Diagnostic } from '../diag/types.js';
+import { resolveLimits } from '../data/limits.js';
+import { formatOf, parseSource } from '../data/parse.js';
+import { pointerToSegs } from '../data/paths.js';
+import { readSource } from '../data/read.js';
+import { mapSchemaError } from '../data/schema-errors.js';
+import { checkValues } from '../data/text-checks.js';
+import type { PackManifest } from './types.js';
+
+const schemaUrl = new URL('../../data/schema/pack.schema.json', import.meta.url);
+let validator: ValidateFunction | undefined;
+
+function validate(): ValidateFunction {
+  if (!validator) validator = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(JSON.parse(readFileSync(schemaUrl, 'utf8')) as object);
+  return validator;
+}
+
+export type ManifestResult =
+  | { readonly ok: true; readonly manifest: PackManifest; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+interface RawManifest {
+  id: string; title: string; subtitle?: string; date: string; audience?: string; classification?: string;
+  language?: 'en' | 'fr'; languages?: ('en' | 'fr')[]; duplex?: boolean; briefings: string[]; distribution?: string[];
+}
+
+/**
+ * Loads and validates a pack manifest (YAML or JSON) with located diagnostics, like briefing
+ * data. Briefing paths must stay inside the project (the folder the command runs in): no
+ * absolute paths, no `..` escape, no symbolic link leading out.
+ */
+export function loadManifest(file: string, root = process.cwd()): ManifestResult {
+  const limits = resolveLimits({});
+  const read = readSource(file, undefined, limits);
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
+  const parsed = parseSource(file, read.text, formatOf(file));
+  if (!parsed.ok) return parsed;
+  const { data, locator } = parsed;
+  const found: Diagnostic[] = [...parsed.diagnostics, ...checkValues(data, locator, limits)];
+  const v = validate();
+  if (!v(data)) for (const e of v.errors ?? []) { const d = mapSchemaError(e, pointerToSegs(e.instancePath, data), locator); if (d) found.push(d); }
+  if (hasErrors(found)) return { ok: false, diagnostics: found };
+  const raw = data as RawManifest;
+  const base = dirname(file);
+  const realRoot = realpathSync(root);
+  const seen = new Map<string, number>();
+  const briefings: { path: string; loc: PackManifest['briefings'][number]['loc'] }[] = [];
+  raw.briefings.forEach((b, i) => {
+    const loc = locator.locate(`briefings[${i}]`);
+    const path = resolve(base, b);
+    const rel = relative(realRoot, path);
+    if (isAbsolute(b) || rel.startsWith('..') || isAbsolute(rel)) {
+      found.push(diag('pack/outside-project', `briefing path "${b}" leads outside the project`, { loc, path: `briefings[${i}]`, hint: 'name briefing files inside the project, relative to the manifest' }));
+      return;
+    }
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      found.push(diag('pack/missing-briefing', `briefing file not found: ${relative(process.cwd(), path)}`, { loc, path: `briefings[${i}]`, hint: 'check the path; it is relative to the manifest file' }));
+      return;
+    }
+    if (relative(realRoot, real).startsWith('..')) {
+      found.push(diag('pack/outside-project', `briefing path "${b}" is a link that leads outside the project`, { loc, path: `briefings[${i}]`, hint: 'copy the file into the project instead of linking to it' }));
+      return;
+    }
+    const prev = seen.get(real);
+    if (prev !== undefined) {
+      found.push(diag('pack/duplicate-briefing', `briefing "${b}" is already in the pack (entry ${prev + 1})`, { loc, path: `briefings[${i}]`, hint: 'name each briefing once' }));
+      return;
+    }
+    seen.set(real, i);
+    briefings.push({ path: relative(process.cwd(), path) || path, loc });
+  });
+  if (hasErrors(found)) return { ok: false, diagnostics: found };
+  return {
+    ok: true,
+    diagnostics: found,
+    manifest: {
+      id: raw.id, title: raw.title, date: raw.date, file,
+      ...(raw.subtitle ? { subtitle: raw.subtitle } : {}),
+      ...(raw.audience ? { audience: raw.audience } : {}),
+      ...(raw.classification ? { classification: raw.classification } : {}),
+      ...(raw.language ? { language: raw.language } : {}),
+      languages: raw.languages ?? [], duplex: raw.duplex ?? true, briefings, distribution: raw.distribution ?? [],
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { Language } from '../data/types.js';
+import type { SourceLoc } from '../diag/types.js';
+
+/** A validated pack manifest. Briefing paths are resolved against the manifest's folder. */
+export interface PackManifest {
+  readonly id: string;
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly date: string;
+  readonly audience?: string;
+  readonly classification?: string;
+  readonly language?: Language;
+  readonly languages: readonly Language[];
+  readonly duplex: boolean;
+  /** Resolved paths of the briefing files, in order, with where each is named. */
+  readonly briefings: readonly { readonly path: string; readonly loc: SourceLoc }[];
+  readonly distribution: readonly string[];
+  /** The manifest file. */
+  readonly file: string;
+}
