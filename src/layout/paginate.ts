@@ -53,12 +53,13 @@ export function paginate(input: PaginateInput): PageSlot[] {
 
   const noteH = (notes: readonly number[]): number =>
     notes.length ? input.noteSeparator + notes.reduce((s, n) => s + input.noteHeight(n), 0) : 0;
-  const finish = (): void => {
+  /** Closes the page. `repeat`: the next page starts with queue[0], so repeat its continuation. */
+  const finish = (repeat = true): void => {
     for (const n of cur.notes) notesDone.add(n);
     pages.push(cur);
     cur = newPage();
     y = 0;
-    const next = queue[0];
+    const next = repeat ? queue[0] : undefined;
     if (next?.continuation?.length) {
       queue.unshift(...next.continuation);
       for (const c of next.continuation) isContinuation.add(c);
@@ -76,7 +77,9 @@ export function paginate(input: PaginateInput): PageSlot[] {
       front = true;
     }
     if (a.breakBefore || a.recto) {
-      if (cur.placed.length > 0) finish();
+      // A break atom with height starts the next page itself (it is out of the queue already):
+      // repeating queue[0]'s continuation would put it after `a`, mid-page.
+      if (cur.placed.length > 0) finish(a.height === 0);
       if (a.recto && input.duplex && pages.length % 2 === 1) {
         pages.push(newPage(true));
       }
@@ -96,7 +99,10 @@ export function paginate(input: PaginateInput): PageSlot[] {
       continue;
     }
     const room = H - y - sb - noteH([...cur.notes, ...fresh]);
-    const tall = a.height > H - noteH(fresh) + EPS;
+    // Below nothing but repeated headers the page is as good as it gets: an atom that does not
+    // fit there is split under them (if it can be) rather than pushing them off the page.
+    const belowRepeats = cur.placed.length > 0 && cur.placed.every((p) => isContinuation.has(p.atom));
+    const tall = a.height > H - noteH(fresh) + EPS || belowRepeats;
     if (tall && a.split && (cur.placed.length === 0 || room >= MIN_SPLIT_ROOM)) {
       const parts = a.split(room);
       if (parts) {

@@ -57,7 +57,10 @@ export function rowAtom(spec: RowSpec): Atom {
       for (const l of c.lines) {
         const inner = c.width - 2 * c.pad;
         const shift = c.align === 'right' ? inner - l.line.width : c.align === 'center' ? (inner - l.line.width) / 2 : 0;
-        drawLine(l.line, x + c.x + c.pad + Math.max(0, shift), ly + baselineOffset(l.leading, l.size), c.tag, ctx);
+        // A line wider than the inner width (a glyph in a column squeezed below glyph + padding)
+        // takes from the right padding rather than spilling past the cell, and the column.
+        const lx = Math.max(0, Math.min(c.pad + Math.max(0, shift), c.width - l.line.width));
+        drawLine(l.line, x + c.x + lx, ly + baselineOffset(l.leading, l.size), c.tag, ctx);
         ly += l.leading;
       }
     }
