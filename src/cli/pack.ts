@@ -44,7 +44,7 @@ export function registerPack(
         try {
           // Every file is complete before any is renamed into place.
           writeFileAtomic(join(outDir, `${r.manifest.id}.pdf`), r.pdf);
-          for (const b of r.briefings) writeFileAtomic(join(outDir, `${b.briefing.id}.pdf`), b.pdf);
+          for (const b of r.briefings) writeFileAtomic(join(outDir, r.manifest.id, `${b.briefing.id}.pdf`), b.pdf);
         } catch (e) {
           const diags = (e as { diagnostics?: Diagnostic[] }).diagnostics;
           if (!diags) throw e;
@@ -54,7 +54,7 @@ export function registerPack(
         }
         const ms = Math.round(performance.now() - started);
         io.out(`built ${join(outDir, `${r.manifest.id}.pdf`)} (${r.pages} pages, ${r.briefings.length} briefings, marked ${r.marking}, ${ms} ms)`);
-        for (const b of r.briefings) io.out(`built ${join(outDir, `${b.briefing.id}.pdf`)} (${b.pages} pages)`);
+        for (const b of r.briefings) io.out(`built ${join(outDir, r.manifest.id, `${b.briefing.id}.pdf`)} (${b.pages} pages)`);
       }
     });
 }

@@ -24,7 +24,7 @@ describe('briefkit CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/built .*canada-korea-1995\.pdf \(\d+ pages/);
     expect(readFileSync(join(out, 'canada-korea-1995.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(readdirSync(out)).toEqual(['canada-korea-1995.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['.briefkit-manifest.json', 'canada-korea-1995.pdf']);
   });
 
   it('rejects invalid data with a located error, exit 1, and keeps the old output', async () => {
@@ -39,7 +39,7 @@ describe('briefkit CLI', () => {
     expect(r.err).toMatch(/canada-korea-1995\.yaml:\d+:\d+: error data\/type: .*\(field trade\.years\[1\]\.exports\)/);
     expect(r.err).toMatch(/hint: /);
     expect(readFileSync(join(out, 'canada-korea-1995.pdf')).equals(before)).toBe(true);
-    expect(readdirSync(out)).toEqual(['canada-korea-1995.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['.briefkit-manifest.json', 'canada-korea-1995.pdf']);
   });
 
   it('reports malformed YAML at its line', async () => {

@@ -1,0 +1,240 @@
+import { existsSync, readdirSync, statSync, watch } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { Diagnostic } from '../diag/types.js';
+import { fileHash, inputsHash, outputState, readManifest, writeManifest } from '../incremental/index.js';
+import type { BuildManifest, OutputRecord } from '../incremental/index.js';
+import { expectedOutputs } from '../targets.js';
+import type { BuildOptions } from '../tree.js';
+import { writeFileAtomic } from '../util/fs.js';
+import { buildAll } from './pool.js';
+import { Progress } from './progress.js';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+type Report = (d: readonly Diagnostic[], reporter: string) => void;
+
+/** Default targets: every briefing and every pack manifest in the data folder. */
+const DEFAULT_DIRS = ['data/briefings', 'data/packs'];
+
+/** Folders become their data files (sorted); no argument means the default folders. */
+export function expandTargets(files: readonly string[]): string[] {
+  const list = files.length ? files : DEFAULT_DIRS.filter((d) => existsSync(d));
+  return list.flatMap((f) => {
+    if (existsSync(f) && statSync(f).isDirectory()) {
+      return readdirSync(f).filter((n) => /\.(ya?ml|json)$/i.test(n) && !extname(n).startsWith('.tmp')).sort().map((n) => join(f, n));
+    }
+    return [f];
+  });
+}
+
+/** `--shard k/n`: the k-th of n deterministic slices of the targets (1-based). */
+export function shard(files: readonly string[], spec: string | undefined): string[] | string {
+  if (!spec) return [...files];
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) return `--shard takes k/n with 1 <= k <= n, e.g. 2/4 (got "${spec}")`;
+  return files.filter((_f, i) => i % n === k - 1);
+}
+
+export function buildOptionsOf(o: Record<string, unknown>): BuildOptions {
+  return {
+    paper: o['paper'] as 'a4' | 'letter',
+    ...(o['duplex'] === true ? { duplex: true } : {}),
+    ...(o['bleed'] !== undefined ? { bleed: Number(o['bleed']) } : {}),
+    pdfa: o['pdfa'] === true,
+    cover: o['cover'] === true,
+    toc: o['toc'] === true,
+    ...(typeof o['templates'] === 'string' ? { templatesDir: o['templates'] } : {}),
+  };
+}
+
+function commonOptions(cmd: Command): Command {
+  return cmd
+    .argument('[files...]', 'briefing data files, pack manifests or folders (default: data/briefings data/packs)')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'))
+    .option('--duplex', 'mirrored margins for two-sided printing')
+    .option('--bleed <pt>', 'bleed in points, with trim/bleed boxes and crop marks')
+    .option('--pdfa', 'archival PDF/A-2a output')
+    .option('--cover', 'add a cover page')
+    .option('--toc', 'add a table of contents')
+    .option('--templates <dir>', 'folder of template kinds (default: the bundled templates/)')
+    .option('--shard <k/n>', 'build only the k-th of n slices of the targets (split across CI machines)')
+    .addOption(new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text'));
+}
+
+interface Plan {
+  readonly file: string;
+  readonly inputs: string;
+  readonly names: readonly string[];
+  readonly state: 'up-to-date' | 'missing' | 'stale' | 'modified' | 'unknown';
+}
+
+function plan(files: readonly string[], outDir: string, options: BuildOptions, manifest: BuildManifest): Plan[] {
+  return files.map((file) => {
+    const { hash } = inputsHash(file, options, options.templatesDir);
+    const names = expectedOutputs(file);
+    if (names.length === 0) return { file, inputs: hash, names, state: 'unknown' as const };
+    const states = names.map((n) => outputState(outDir, n, hash, manifest));
+    const worst = states.find((s) => s !== 'up-to-date') ?? 'up-to-date';
+    return { file, inputs: hash, names, state: worst };
+  });
+}
+
+/** Builds the given targets; returns the exit code. */
+async function runBuild(files: readonly string[], o: Record<string, unknown>, io: Io, report: Report): Promise<number> {
+  const options = buildOptionsOf(o);
+  if (options.bleed !== undefined && !(options.bleed >= 0 && options.bleed <= 36)) {
+    io.err('briefkit: --bleed takes a number of points from 0 to 36');
+    return 2;
+  }
+  const outDir = String(o['out']);
+  const manifest = readManifest(outDir);
+  const plans = plan(files, outDir, options, manifest);
+  const todo = o['force'] === true ? plans : plans.filter((p) => p.state !== 'up-to-date');
+  for (const p of plans) if (!todo.includes(p) && o['reporter'] === 'text') io.out(`up to date ${p.file}`);
+  if (todo.length === 0) return 0;
+  const jobs = Math.max(1, Number(o['jobs'] ?? availableParallelism()));
+  const outputs: Record<string, OutputRecord> = { ...manifest.outputs };
+  const progress = new Progress(todo.length);
+  let code = 0;
+  const started = performance.now();
+  await buildAll(todo.map((p) => p.file), options, jobs, (file, r) => {
+    progress.tick(file);
+    progress.clear();
+    report(r.diagnostics, String(o['reporter']));
+    if (!r.ok) {
+      code = 1;
+      io.err(`briefkit: ${file}: not built (the previous output, if any, is unchanged)`);
+      return;
+    }
+    const p = plans.find((x) => x.file === file);
+    try {
+      for (const out of r.outputs) writeFileAtomic(join(outDir, out.name), out.bytes);
+    } catch (e) {
+      const diags = (e as { diagnostics?: Diagnostic[] }).diagnostics;
+      if (!diags) throw e;
+      report(diags, String(o['reporter']));
+      code = 1;
+      return;
+    }
+    for (const out of r.outputs) {
+      outputs[out.name] = { source: file, inputs: p?.inputs ?? '', output: fileHash(join(outDir, out.name)) };
+      if (o['reporter'] === 'json') io.out(JSON.stringify({ built: join(outDir, out.name), pages: out.pages, bytes: out.bytes.length }));
+      else io.out(`built ${join(outDir, out.name)} (${out.pages} pages, ${Math.round(out.bytes.length / 1024)} KB)`);
+    }
+  });
+  if (Object.keys(outputs).length > 0) {
+    try {
+      writeManifest(outDir, { version: 1, outputs });
+    } catch (e) {
+      const diags = (e as { diagnostics?: Diagnostic[] }).diagnostics;
+      if (!diags) throw e;
+      report(diags, String(o['reporter']));
+      code = 1;
+    }
+  }
+  if (o['reporter'] === 'text' && todo.length > 1) io.out(`${todo.length} targets in ${Math.round(performance.now() - started)} ms`);
+  return code;
+}
+
+export function registerBuild(program: Command, io: Io, setCode: (c: number) => void, report: Report): void {
+  commonOptions(program.command('build').description('build briefings and packs into PDF, skipping what is up to date'))
+    .option('--force', 'rebuild even what is up to date')
+    .option('-j, --jobs <n>', 'worker threads (default: all cores)')
+    .option('-w, --watch', 'rebuild when data or templates change (for authors)')
+    .action(async (files: string[], o: Record<string, unknown>) => {
+      const targets = shard(expandTargets(files), o['shard'] as string | undefined);
+      if (typeof targets === 'string') {
+        io.err(`briefkit: ${targets}`);
+        setCode(2);
+        return;
+      }
+      setCode(await runBuild(targets, o, io, report));
+      if (o['watch'] === true) await watchAndBuild(targets, o, io, report);
+    });
+
+  commonOptions(program.command('check').description('exit 1 and list outputs that are missing or stale; writes nothing'))
+    .action((files: string[], o: Record<string, unknown>) => {
+      const targets = shard(expandTargets(files), o['shard'] as string | undefined);
+      if (typeof targets === 'string') {
+        io.err(`briefkit: ${targets}`);
+        setCode(2);
+        return;
+      }
+      const outDir = String(o['out']);
+      const plans = plan(targets, outDir, buildOptionsOf(o), readManifest(outDir));
+      const bad = plans.filter((p) => p.state !== 'up-to-date');
+      for (const p of plans) {
+        const line = p.state === 'unknown' ? `invalid ${p.file} (run briefkit validate)` : `${p.state} ${p.names.map((n) => join(outDir, n)).join(', ')} (from ${p.file})`;
+        if (o['reporter'] === 'json') io.out(JSON.stringify({ file: p.file, state: p.state, outputs: p.names }));
+        else if (p.state !== 'up-to-date') io.err(line);
+        else io.out(line);
+        if (o['reporter'] === 'github' && p.state !== 'up-to-date') io.out(`::error file=${p.file},title=briefkit/stale::${line}`);
+      }
+      if (bad.length) setCode(1);
+    });
+}
+
+/** Rebuilds on changes to data or templates until interrupted. */
+async function watchAndBuild(targets: readonly string[], o: Record<string, unknown>, io: Io, report: Report): Promise<void> {
+  const dirs = [...new Set(['data', typeof o['templates'] === 'string' ? o['templates'] : 'templates'].filter((d) => existsSync(d)))];
+  io.out(`watching ${dirs.join(', ')} (Ctrl-C to stop)`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const watchers = dirs.map((d) => watch(d, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        await runBuild(targets, o, io, report);
+      });
+    }, 120);
+  }));
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      for (const w of watchers) w.close();
+      clearTimeout(timer);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running;
+}
+
+/** `briefkit diff <old.pdf> <new.pdf>`: which pages changed, with side-by-side images. */
+export function registerDiff(program: Command, io: Io, setCode: (c: number) => void, report: Report): void {
+  program.command('diff')
+    .description('compare two PDFs page by page; exit 1 when pages differ (writes side-by-side PNGs of changed pages)')
+    .argument('<old>', 'the previous PDF')
+    .argument('<new>', 'the new PDF')
+    .option('-o, --out <dir>', 'folder for side-by-side PNGs of changed pages', 'output/diff')
+    .option('--dpi <n>', 'comparison resolution', '50')
+    .addOption(new Option('--reporter <kind>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .action(async (oldPdf: string, newPdf: string, o: Record<string, unknown>) => {
+      const { diffPdfs } = await import('../diff/index.js');
+      let pages;
+      try {
+        pages = diffPdfs(oldPdf, newPdf, { outDir: String(o['out']), dpi: Number(o['dpi']) });
+      } catch (e) {
+        const diags = (e as { diagnostics?: Diagnostic[] }).diagnostics;
+        if (!diags) throw e;
+        report(diags, String(o['reporter']));
+        setCode(1);
+        return;
+      }
+      const changed = pages.filter((p) => p.status !== 'same');
+      if (o['reporter'] === 'json') io.out(JSON.stringify({ pages: changed }));
+      else {
+        for (const p of changed) io.out(`page ${p.page}: ${p.status}${p.image ? ` (${p.image})` : ''}`);
+        io.out(changed.length ? `${changed.length} of ${pages.length} pages differ` : `no differences in ${pages.length} pages`);
+      }
+      if (changed.length) setCode(1);
+    });
+}

@@ -1,0 +1,52 @@
+import { Worker } from 'node:worker_threads';
+import type { TargetResult } from '../targets.js';
+import { buildTarget } from '../targets.js';
+import type { BuildOptions } from '../tree.js';
+
+/**
+ * Builds targets on `jobs` worker threads (one process, all cores), or in this thread when
+ * one job suffices: starting a worker costs a module load, which a single target does not
+ * repay. Results come back in any order through `onResult`.
+ */
+export async function buildAll(
+  files: readonly string[],
+  options: BuildOptions,
+  jobs: number,
+  onResult: (file: string, r: TargetResult) => void,
+): Promise<void> {
+  if (jobs <= 1 || files.length <= 1) {
+    for (const f of files) onResult(f, await buildTarget(f, options));
+    return;
+  }
+  // From compiled code the worker is worker.js; from sources (tests, tsx) it is worker.ts,
+  // which needs the TypeScript loader in the worker too.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+  const make = (): Worker => fromSource
+    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
+    : new Worker(url);
+  const queue = files.map((file, id) => ({ id, file }));
+  const workers = Array.from({ length: Math.min(jobs, files.length) }, make);
+  try {
+    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+      const next = (): void => {
+        const job = queue.shift();
+        if (!job) return resolve();
+        const onMessage = (msg: { id: number; result?: TargetResult; error?: string }): void => {
+          w.off('error', onError);
+          if (msg.error !== undefined) return reject(new Error(`worker failed on ${job.file}: ${msg.error}`));
+          // Structured clone hands Buffers back as Uint8Arrays, which is all writers need.
+          if (msg.result) onResult(job.file, msg.result);
+          next();
+        };
+        const onError = (e: Error): void => reject(e);
+        w.once('message', onMessage);
+        w.once('error', onError);
+        w.postMessage({ id: job.id, file: job.file, options });
+      };
+      next();
+    })));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,7 @@
+export { inputsHash, targetKind, dataFiles, toolVersion } from './inputs.js';
+export type { TargetKind } from './inputs.js';
+export { readManifest, writeManifest, MANIFEST_NAME } from './manifest.js';
+export type { BuildManifest, OutputRecord } from './manifest.js';
+export { outputState } from './status.js';
+export type { OutputState } from './status.js';
+export { sha256, fileHash, filesUnder } from './hash.js';

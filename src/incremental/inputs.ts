@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { FONT_DIR } from '../text/fonts.js';
+import { TEMPLATES_DIR } from '../template/index.js';
+import { fileHash, filesUnder, sha256 } from './hash.js';
+
+const PKG = fileURLToPath(new URL('../../package.json', import.meta.url));
+
+/** The tool's version: package version plus a hash of its compiled code, so a changed tool rebuilds. */
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(PKG, 'utf8')) as { version: string };
+  const codeDir = fileURLToPath(new URL('..', import.meta.url));
+  const code = filesUnder(codeDir, codeDir).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'));
+  return `${pkg.version}+${sha256(code.map((f) => `${f}:${fileHash(join(codeDir, f))}`).join('\n')).slice(0, 12)}`;
+}
+
+export type TargetKind = 'briefing' | 'pack';
+
+/** Whether a data file is a pack manifest (it lists briefings) or a briefing. */
+export function targetKind(file: string): TargetKind {
+  try {
+    const data = parse(readFileSync(file, 'utf8')) as unknown;
+    return data && typeof data === 'object' && Array.isArray((data as { briefings?: unknown }).briefings) ? 'pack' : 'briefing';
+  } catch {
+    return 'briefing';
+  }
+}
+
+/** The data files a target reads: itself, and for a pack the briefings it names. */
+export function dataFiles(file: string): string[] {
+  if (targetKind(file) === 'briefing') return [file];
+  try {
+    const data = parse(readFileSync(file, 'utf8')) as { briefings: unknown[] };
+    return [file, ...data.briefings.filter((b): b is string => typeof b === 'string').map((b) => relative(process.cwd(), resolve(dirname(file), b)))];
+  } catch {
+    return [file];
+  }
+}
+
+/**
+ * The hash of everything an output is built from: data files, every template and message
+ * catalog, the fonts, the build options and the tool version. Equal hashes give equal bytes.
+ */
+export function inputsHash(file: string, options: unknown, templatesDir = TEMPLATES_DIR): { hash: string; files: string[] } {
+  const files = [...dataFiles(file), ...filesUnder(templatesDir), ...filesUnder(FONT_DIR)];
+  const lines = files.map((f) => `${f}\t${fileHash(f)}`);
+  lines.push(`options\t${JSON.stringify(options)}`, `tool\t${toolVersion()}`);
+  return { hash: sha256(lines.join('\n')), files };
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { Diagnostic } from './diag/types.js';
+import { targetKind } from './incremental/inputs.js';
+import { buildPack } from './pack/index.js';
+import { buildBriefing } from './pipeline.js';
+import type { BuildOptions } from './tree.js';
+
+/** One file a target writes into the output folder. */
+export interface TargetOutput {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+}
+
+export type TargetResult =
+  | { readonly ok: true; readonly outputs: readonly TargetOutput[]; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Builds one target: a briefing data file (its PDF) or a pack manifest (the bound pack and
+ * each briefing's PDF). Nothing is written here: the caller writes outputs atomically.
+ */
+export async function buildTarget(file: string, o: BuildOptions = {}): Promise<TargetResult> {
+  if (targetKind(file) === 'pack') {
+    const r = await buildPack(file, o);
+    if (!r.ok) return r;
+    return {
+      ok: true,
+      diagnostics: r.diagnostics,
+      outputs: [
+        { name: `${r.manifest.id}.pdf`, bytes: r.pdf, pages: r.pages },
+        // The pack's own copies of its briefings go into a folder named after the pack, so they
+        // never collide with the briefings built on their own (which may differ, e.g. duplex).
+        ...r.briefings.map((b) => ({ name: `${r.manifest.id}/${b.briefing.id}.pdf`, bytes: b.pdf, pages: b.pages })),
+      ],
+    };
+  }
+  const r = await buildBriefing({ file }, o);
+  if (!r.ok) return r;
+  return { ok: true, diagnostics: r.diagnostics, outputs: [{ name: `${r.briefing.id}.pdf`, bytes: r.pdf, pages: r.pages }] };
+}
+
+/**
+ * The output names a target will write, read from its data without building (for `check`
+ * and for skipping up-to-date targets). Empty when the data cannot be read: such a target
+ * is always built, and reports its own errors.
+ */
+export function expectedOutputs(file: string): string[] {
+  const idOf = (f: string): string | undefined => {
+    try {
+      const d = parse(readFileSync(f, 'utf8')) as { id?: unknown };
+      return typeof d?.id === 'string' ? d.id : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const id = idOf(file);
+  if (!id) return [];
+  if (targetKind(file) === 'briefing') return [`${id}.pdf`];
+  const data = parse(readFileSync(file, 'utf8')) as { briefings: unknown[] };
+  const ids = data.briefings.map((b) => (typeof b === 'string' ? idOf(resolve(dirname(file), b)) : undefined));
+  if (ids.some((x) => x === undefined)) return [];
+  return [`${id}.pdf`, ...ids.map((x) => `${id}/${x}.pdf`)];
+}
