@@ -1,5 +1,5 @@
 import type { Briefing } from './data/types.js';
-import { hasErrors, UserError } from './diag/errors.js';
+import { diag, hasErrors, UserError } from './diag/errors.js';
 import type { Diagnostic } from './diag/types.js';
 import { layoutDocument } from './layout/index.js';
 import { columnWidth, pageGeometry } from './layout/geometry.js';
@@ -45,10 +45,25 @@ export async function buildBriefing(input: BuildInput, o: BuildOptions = {}): Pr
       tree, theme, charts: charts.assets, messages,
       ...(o.paper ? { paper: o.paper } : {}), duplex: o.duplex ?? false, bleed: o.bleed ?? 0,
     });
+    checkPages(paged.pages.length, o.maxPages, input);
     const pdf = await renderPdf(paged, tree.meta, { pdfa: o.pdfa === true });
     return { ok: true, pdf, briefing, pages: paged.pages.length, paged, diagnostics: [...diagnostics, ...charts.diagnostics], dependencies };
   } catch (e) {
     if (e instanceof UserError) return { ok: false, diagnostics: e.diagnostics };
     throw e;
   }
+}
+
+/** Default page limit for one output. */
+export const DEFAULT_MAX_PAGES = 10_000;
+
+/** Fails with a located error when a document is longer than the limit allows. */
+export function checkPages(pages: number, max: number | undefined, input: BuildInput | { file: string }): void {
+  const limit = max ?? DEFAULT_MAX_PAGES;
+  if (pages <= limit) return;
+  const file = 'file' in input ? input.file : input.name ?? 'briefing.json';
+  throw new UserError([diag('layout/too-many-pages', `the document runs to ${pages} pages; the limit is ${limit}`, {
+    loc: { file, line: 1, col: 1 },
+    hint: 'check for runaway data (a huge table or text), or raise the limit with maxPages',
+  })]);
 }

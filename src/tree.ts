@@ -24,6 +24,8 @@ export interface BuildOptions {
   readonly templatesDir?: string;
   readonly theme?: Theme;
   readonly limits?: Partial<DataLimits>;
+  /** Refuse documents longer than this many pages (default 10,000): a runaway input fails fast. */
+  readonly maxPages?: number;
 }
 
 /** What to build: a data file by path, its text, or a data object (validated all the same). */

@@ -7,6 +7,7 @@ import type { DocMeta, DocTree, Inline } from '../doc/types.js';
 import { layoutDocument } from '../layout/index.js';
 import type { LayoutPart } from '../layout/index.js';
 import { columnWidth, pageGeometry } from '../layout/geometry.js';
+import { checkPages } from '../pipeline.js';
 import { renderPdf } from '../render/pdf.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import { loadMessages } from '../template/messages.js';
@@ -129,6 +130,7 @@ export async function buildPack(manifestFile: string, o: BuildOptions = {}): Pro
       tree: front, parts, theme, charts, messages, marking,
       ...(o.paper ? { paper: o.paper } : {}), duplex, bleed: o.bleed ?? 0,
     });
+    checkPages(paged.pages.length, o.maxPages, { file: manifestFile });
     const pdf = await renderPdf(paged, meta, { pdfa: o.pdfa === true });
 
     const briefings: PackBriefing[] = [];
