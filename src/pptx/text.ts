@@ -5,8 +5,10 @@ import { FONT_FACE, hex, isBold, isItalic, position } from './units.js';
 /** Extra room (pt) given to PowerPoint's own line breaking, whose metrics differ slightly from ours. */
 const SLACK = 4;
 
-/** Bullet characters: a small square, and a no-break space that keeps a continued point's indent. */
-const BULLET = '25AA';
+/** Bullet characters: a square (drawn at {@link BULLET_SIZE} of the text), and a no-break space that keeps a continued point's indent. */
+const BULLET = '25A0';
+/** Bullet size in thousandths of a per cent of the text size, as OOXML writes it: about the PDF's square. */
+const BULLET_SIZE = 75000;
 const NO_BULLET = '00A0';
 
 /**
@@ -61,12 +63,12 @@ export function textBox(frame: TextFrame, lang: string): { runs: TextProps[]; op
 }
 
 /**
- * Colours our square bullets and sets their font in a slide's XML (pptxgenjs has no bullet
- * colour option): `a:buClr` and `a:buFont` go before `a:buChar`, in schema order.
+ * Colours, sizes and sets the font of our square bullets in a slide's XML (pptxgenjs has no
+ * such options): `a:buClr`, `a:buSzPct` and `a:buFont` go before `a:buChar`, in schema order.
  */
 export function colorBullets(xml: string, color: string): string {
   const char = `<a:buChar char="&#x${BULLET};"/>`;
   return xml.split(`<a:buSzPct val="100000"/>${char}`).join(
-    `<a:buClr><a:srgbClr val="${hex(color)}"/></a:buClr><a:buSzPct val="100000"/><a:buFont typeface="${FONT_FACE}"/>${char}`,
+    `<a:buClr><a:srgbClr val="${hex(color)}"/></a:buClr><a:buSzPct val="${BULLET_SIZE}"/><a:buFont typeface="${FONT_FACE}"/>${char}`,
   );
 }

@@ -38,6 +38,9 @@ describe('the PowerPoint deck', () => {
       expect(xml).toContain('typeface="Source Sans 3"');
     });
     expect(names.some((n) => n.startsWith('ppt/media/'))).toBe(false);
+    // Talking points are a bulleted list in the theme's primary colour.
+    const points = slideXml(plans.findIndex((p) => p.source.kind === 'bullets') + 1);
+    expect(points).toMatch(/<a:buClr><a:srgbClr val="1F4E79"\/><\/a:buClr><a:buSzPct val="\d+"\/><a:buFont typeface="Source Sans 3"\/><a:buChar/);
     expect(zipText(path, 'ppt/theme/theme1.xml')).toContain('typeface="Source Sans 3"');
   });
 
