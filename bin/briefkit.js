@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The CLI entry: a thin shim over the compiled code in dist/.
-import { main } from '../dist/cli/main.js';
+// The CLI entry: a thin shim over the bundled CLI in dist/ (built by `npm run build`).
+const { main } = await import('../dist/cli.bundle.mjs').catch(() => import('../dist/cli/main.js'));
 
 main(process.argv.slice(2)).then(
   (code) => {

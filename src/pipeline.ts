@@ -14,6 +14,7 @@ import type { BuildInput, BuildOptions } from './tree.js';
 export type { BuildInput, BuildOptions, TreeResult } from './tree.js';
 export { briefingTree } from './tree.js';
 import { renderCharts } from './charts/index.js';
+import { printTimings, resetTimings, timed, timedAsync } from './util/timing.js';
 
 export type BuildResult =
   | {
@@ -35,18 +36,20 @@ export type BuildResult =
  */
 export async function buildBriefing(input: BuildInput, o: BuildOptions = {}): Promise<BuildResult> {
   try {
-    const { briefing, tree, diagnostics, dependencies, locate } = briefingTree(input, o);
+    resetTimings();
+    const { briefing, tree, diagnostics, dependencies, locate } = timed('data+template+parse', () => briefingTree(input, o));
     const theme = o.theme ?? defaultTheme;
     const geometry = pageGeometry({ ...(o.paper ? { paper: o.paper } : {}), duplex: o.duplex ?? false, bleed: o.bleed ?? 0 });
-    const charts = renderCharts({ briefing, theme, width: columnWidth(geometry, theme), locate });
+    const charts = timed('charts', () => renderCharts({ briefing, theme, width: columnWidth(geometry, theme), locate }));
     if (hasErrors(charts.diagnostics)) throw new UserError([...diagnostics, ...charts.diagnostics]);
     const messages = loadMessages(o.templatesDir ?? TEMPLATES_DIR, briefing.language);
-    const paged = layoutDocument({
+    const paged = timed('layout', () => layoutDocument({
       tree, theme, charts: charts.assets, messages,
       ...(o.paper ? { paper: o.paper } : {}), duplex: o.duplex ?? false, bleed: o.bleed ?? 0,
-    });
+    }));
     checkPages(paged.pages.length, o.maxPages, input);
-    const pdf = await renderPdf(paged, tree.meta, { pdfa: o.pdfa === true });
+    const pdf = await timedAsync('render', () => renderPdf(paged, tree.meta, { pdfa: o.pdfa === true }));
+    printTimings(briefing.id);
     return { ok: true, pdf, briefing, pages: paged.pages.length, paged, diagnostics: [...diagnostics, ...charts.diagnostics], dependencies };
   } catch (e) {
     if (e instanceof UserError) return { ok: false, diagnostics: e.diagnostics };

@@ -21,7 +21,8 @@ export async function buildAll(
   // From compiled code the worker is worker.js; from sources (tests, tsx) it is worker.ts,
   // which needs the TypeScript loader in the worker too.
   const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+  const bundled = import.meta.url.endsWith('.bundle.mjs');
+  const url = new URL(fromSource ? './worker.ts' : bundled ? './worker.bundle.mjs' : './worker.js', import.meta.url);
   const make = (): Worker => fromSource
     ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
     : new Worker(url);

@@ -3,6 +3,8 @@
  * every Ajv error becomes a located, worded {@link Diagnostic}.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { fromRoot } from '../util/root.js';
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diag/types.js';
 import type { Locator } from './locator.js';
@@ -10,7 +12,7 @@ import { pointerToSegs } from './paths.js';
 import { mapSchemaError } from './schema-errors.js';
 
 /** Where the briefing JSON Schema lives: `data/schema/briefing.schema.json` of the package. */
-export const schemaUrl: URL = new URL('../../data/schema/briefing.schema.json', import.meta.url);
+export const schemaUrl: URL = pathToFileURL(fromRoot('data', 'schema', 'briefing.schema.json'));
 
 let validator: ValidateFunction | undefined;
 

@@ -1,19 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../util/root.js';
 import { parse } from 'yaml';
 import { FONT_DIR } from '../text/fonts.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import { fileHash, filesUnder, sha256 } from './hash.js';
 
-const PKG = fileURLToPath(new URL('../../package.json', import.meta.url));
+let version: string | undefined;
 
-/** The tool's version: package version plus a hash of its compiled code, so a changed tool rebuilds. */
+/**
+ * The tool's version: the package version plus a hash of its source code (or, in an install
+ * without sources, its compiled code), so a changed tool counts as a changed input.
+ */
 export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(PKG, 'utf8')) as { version: string };
-  const codeDir = fileURLToPath(new URL('..', import.meta.url));
-  const code = filesUnder(codeDir, codeDir).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'));
-  return `${pkg.version}+${sha256(code.map((f) => `${f}:${fileHash(join(codeDir, f))}`).join('\n')).slice(0, 12)}`;
+  if (version) return version;
+  const pkg = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string };
+  const codeDir = existsSync(fromRoot('src')) ? fromRoot('src') : fromRoot('dist');
+  const code = filesUnder(codeDir, codeDir).filter((f) => /\.(m?js|ts)$/.test(f) && !f.endsWith('.d.ts'));
+  version = `${pkg.version}+${sha256(code.map((f) => `${f}:${fileHash(join(codeDir, f))}`).join('\n')).slice(0, 12)}`;
+  return version;
 }
 
 export type TargetKind = 'briefing' | 'pack';

@@ -10,9 +10,10 @@ import { pointerToSegs } from '../data/paths.js';
 import { readSource } from '../data/read.js';
 import { mapSchemaError } from '../data/schema-errors.js';
 import { checkValues } from '../data/text-checks.js';
+import { fromRoot } from '../util/root.js';
 import type { PackManifest } from './types.js';
 
-const schemaUrl = new URL('../../data/schema/pack.schema.json', import.meta.url);
+const schemaUrl = fromRoot('data', 'schema', 'pack.schema.json');
 let validator: ValidateFunction | undefined;
 
 function validate(): ValidateFunction {

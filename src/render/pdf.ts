@@ -2,10 +2,11 @@ import PDFDocument from 'pdfkit';
 import type { DocMeta } from '../doc/types.js';
 import { assertNever } from '../diag/errors.js';
 import type { PagedDocument, PageItem, StructNode } from '../layout/types.js';
-import { FONT_IDS, fontBytes } from '../text/fonts.js';
+import { FONT_IDS, getFont } from '../text/fonts.js';
 import type { FontId } from '../text/fonts.js';
 import { drawChart } from './chart.js';
 import { escapeXmpInfo } from './xmp.js';
+import { shareShaping } from './font-cache.js';
 import { writeNavigation } from './navigation.js';
 
 export interface RenderOptions {
@@ -38,6 +39,9 @@ export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions 
   const doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
+    // No default font: pdfkit would otherwise load Helvetica's metrics for every document;
+    // every text we draw names its font.
+    font: '',
     compress: true,
     tagged: true,
     lang: meta.language === 'fr' ? 'fr-CA' : 'en-CA',
@@ -70,7 +74,10 @@ export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions 
   });
   for (const id of FONT_IDS) {
     if (id.startsWith('kr-') && !usesFont(paged, id)) continue;
-    doc.registerFont(id, fontBytes(id));
+    // pdfkit takes an already parsed fontkit font: the process parses each font once, and
+    // every document reuses it (and its glyph and layout caches) instead of parsing it again.
+    doc.registerFont(id, getFont(id) as unknown as Buffer);
+    shareShaping(doc, id);
   }
   const elems = buildStructure(doc, paged.structure);
   const media = { width: g.width + 2 * g.trimOffset, height: g.height + 2 * g.trimOffset };

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../util/root.js';
 import Handlebars from 'handlebars';
 import type { Briefing } from '../data/types.js';
 import { UserError, diag } from '../diag/errors.js';
@@ -12,7 +12,7 @@ import { loadMessages } from './messages.js';
 import { buildView } from './view.js';
 
 /** The templates shipped with briefkit: `templates/` at the package root. */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const TEMPLATES_DIR = fromRoot('templates') + '/';
 
 export interface TemplateInput {
   readonly briefing: Briefing;

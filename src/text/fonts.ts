@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../util/root.js';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { fail } from '../diag/errors.js';
@@ -11,27 +11,25 @@ export type FontId =
   | 'main-italic'
   | 'main-semibold'
   | 'main-bold'
-  | 'main-boldItalic'
   | 'kr-regular'
   | 'kr-bold';
 
 /** Where bundled fonts live: `assets/fonts/` at the package root. */
-export const FONT_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+export const FONT_DIR = fromRoot('assets', 'fonts') + '/';
 
 const FILES: Readonly<Record<FontId, string>> = {
   'main-regular': 'SourceSans3_400Regular.ttf',
   'main-italic': 'SourceSans3_400Regular_Italic.ttf',
   'main-semibold': 'SourceSans3_600SemiBold.ttf',
   'main-bold': 'SourceSans3_700Bold.ttf',
-  // No bold italic is bundled: bold stands in (emphasis inside bold is rare in briefings).
-  'main-boldItalic': 'SourceSans3_700Bold.ttf',
   'kr-regular': 'NotoSansKR_400Regular.ttf',
   'kr-bold': 'NotoSansKR_700Bold.ttf',
 };
 
 /** The font the layout asked for, and the fallback that covers Hangul for that weight. */
 export function mainFont(face: FontFace): FontId {
-  return `main-${face}`;
+  // No bold italic is bundled: bold stands in (emphasis inside bold is rare in briefings).
+  return face === 'boldItalic' ? 'main-bold' : `main-${face}`;
 }
 export function fallbackFont(face: FontFace): FontId {
   return face === 'bold' || face === 'semibold' || face === 'boldItalic' ? 'kr-bold' : 'kr-regular';

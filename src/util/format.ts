@@ -83,16 +83,22 @@ export function formatPercent(value: number, lang: Language, o: { signed?: boole
   return tidy(lang === 'fr' ? s.replace(/(\d)\s?%/, '$1\u00a0%') : s.replace(/(\d)\s+%/, '$1%'));
 }
 
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+/** Creating an Intl formatter costs milliseconds: one per language per process. */
+function dateFormat(lang: Language): Intl.DateTimeFormat {
+  let f = dateFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(lang, f);
+  }
+  return f;
+}
+
 /** An ISO date (YYYY-MM-DD) in words: "1 October 1995" / "1er octobre 1995". */
 export function formatDate(iso: string, lang: Language): string {
   const [y, m, d] = iso.split('-').map((p) => Number(p));
   const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  const text = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const text = dateFormat(lang).format(date);
   return lang === 'fr' && d === 1 ? text.replace(/^1 /, '1er ') : text;
 }
 
