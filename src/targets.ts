@@ -14,6 +14,12 @@ export interface TargetOutput {
   readonly pages: number;
 }
 
+/** Build options plus which extra outputs a briefing target writes. */
+export interface TargetOptions extends BuildOptions {
+  /** Also write the slide decks of briefings: `<id>-slides.pdf` and `<id>.pptx`. */
+  readonly slides?: boolean;
+}
+
 export type TargetResult =
   | { readonly ok: true; readonly outputs: readonly TargetOutput[]; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
@@ -22,7 +28,7 @@ export type TargetResult =
  * Builds one target: a briefing data file (its PDF) or a pack manifest (the bound pack and
  * each briefing's PDF). Nothing is written here: the caller writes outputs atomically.
  */
-export async function buildTarget(file: string, o: BuildOptions = {}): Promise<TargetResult> {
+export async function buildTarget(file: string, o: TargetOptions = {}): Promise<TargetResult> {
   if (targetKind(file) === 'pack') {
     const r = await buildPack(file, o);
     if (!r.ok) return r;
@@ -39,7 +45,14 @@ export async function buildTarget(file: string, o: BuildOptions = {}): Promise<T
   }
   const r = await buildBriefing({ file }, o);
   if (!r.ok) return r;
-  return { ok: true, diagnostics: r.diagnostics, outputs: [{ name: `${r.briefing.id}.pdf`, bytes: r.pdf, pages: r.pages }] };
+  const outputs: TargetOutput[] = [{ name: `${r.briefing.id}.pdf`, bytes: r.pdf, pages: r.pages }];
+  if (!o.slides) return { ok: true, diagnostics: r.diagnostics, outputs };
+  // Loaded only when asked for: decks need pptxgenjs and a second layout.
+  const { buildSlides } = await import('./slides/index.js');
+  const s = await buildSlides({ file }, { ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), ...(o.theme ? { theme: o.theme } : {}) });
+  if (!s.ok) return { ok: false, diagnostics: [...r.diagnostics, ...s.diagnostics] };
+  outputs.push({ name: `${r.briefing.id}-slides.pdf`, bytes: s.pdf, pages: s.slides }, { name: `${r.briefing.id}.pptx`, bytes: s.pptx, pages: s.slides });
+  return { ok: true, diagnostics: [...r.diagnostics, ...s.diagnostics.filter((d) => !r.diagnostics.includes(d))], outputs };
 }
 
 /**
@@ -47,7 +60,7 @@ export async function buildTarget(file: string, o: BuildOptions = {}): Promise<T
  * and for skipping up-to-date targets). Empty when the data cannot be read: such a target
  * is always built, and reports its own errors.
  */
-export function expectedOutputs(file: string): string[] {
+export function expectedOutputs(file: string, o: TargetOptions = {}): string[] {
   const idOf = (f: string): string | undefined => {
     try {
       const d = parse(readFileSync(f, 'utf8')) as { id?: unknown };
@@ -58,7 +71,7 @@ export function expectedOutputs(file: string): string[] {
   };
   const id = idOf(file);
   if (!id) return [];
-  if (targetKind(file) === 'briefing') return [`${id}.pdf`];
+  if (targetKind(file) === 'briefing') return o.slides ? [`${id}.pdf`, `${id}-slides.pdf`, `${id}.pptx`] : [`${id}.pdf`];
   const data = parse(readFileSync(file, 'utf8')) as { briefings: unknown[] };
   const ids = data.briefings.map((b) => (typeof b === 'string' ? idOf(resolve(dirname(file), b)) : undefined));
   if (ids.some((x) => x === undefined)) return [];

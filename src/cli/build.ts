@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diag/types.js';
 import { fileHash, inputsHash, outputState, readManifest, writeManifest } from '../incremental/index.js';
 import type { BuildManifest, OutputRecord } from '../incremental/index.js';
 import { expectedOutputs } from '../targets.js';
-import type { BuildOptions } from '../tree.js';
+import type { TargetOptions } from '../targets.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { buildAll } from './pool.js';
 import { Progress } from './progress.js';
@@ -42,8 +42,9 @@ export function shard(files: readonly string[], spec: string | undefined): strin
   return files.filter((_f, i) => i % n === k - 1);
 }
 
-export function buildOptionsOf(o: Record<string, unknown>): BuildOptions {
+export function buildOptionsOf(o: Record<string, unknown>): TargetOptions {
   return {
+    ...(o['slides'] === true ? { slides: true } : {}),
     paper: o['paper'] as 'a4' | 'letter',
     ...(o['duplex'] === true ? { duplex: true } : {}),
     ...(o['bleed'] !== undefined ? { bleed: Number(o['bleed']) } : {}),
@@ -65,6 +66,7 @@ function commonOptions(cmd: Command): Command {
     .option('--cover', 'add a cover page')
     .option('--toc', 'add a table of contents')
     .option('--templates <dir>', 'folder of template kinds (default: the bundled templates/)')
+    .option('--slides', 'also write each briefing\'s slide decks (<id>-slides.pdf, <id>.pptx)')
     .option('--shard <k/n>', 'build only the k-th of n slices of the targets (split across CI machines)')
     .addOption(new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text'));
 }
@@ -76,10 +78,10 @@ interface Plan {
   readonly state: 'up-to-date' | 'missing' | 'stale' | 'modified' | 'unknown';
 }
 
-function plan(files: readonly string[], outDir: string, options: BuildOptions, manifest: BuildManifest): Plan[] {
+function plan(files: readonly string[], outDir: string, options: TargetOptions, manifest: BuildManifest): Plan[] {
   return files.map((file) => {
     const { hash } = inputsHash(file, options, options.templatesDir);
-    const names = expectedOutputs(file);
+    const names = expectedOutputs(file, options);
     if (names.length === 0) return { file, inputs: hash, names, state: 'unknown' as const };
     const states = names.map((n) => outputState(outDir, n, hash, manifest));
     const worst = states.find((s) => s !== 'up-to-date') ?? 'up-to-date';

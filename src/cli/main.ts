@@ -8,6 +8,7 @@ import { loadManifest } from '../pack/index.js';
 import { expandTargets, registerBuild, registerDiff } from './build.js';
 import { registerPack } from './pack.js';
 import { registerSend } from './send.js';
+import { registerSlides } from './slides.js';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
   registerDiff(program, io, setCode, rep);
   registerPack(program, io, setCode, rep);
   registerSend(program, io, setCode);
+  registerSlides(program, io, setCode);
 
   if (argv.length === 0) {
     program.outputHelp({ error: true });

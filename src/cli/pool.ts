@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { TargetResult } from '../targets.js';
 import { buildTarget } from '../targets.js';
-import type { BuildOptions } from '../tree.js';
+import type { TargetOptions } from '../targets.js';
 
 /**
  * Builds targets on `jobs` worker threads (one process, all cores), or in this thread when
@@ -10,7 +10,7 @@ import type { BuildOptions } from '../tree.js';
  */
 export async function buildAll(
   files: readonly string[],
-  options: BuildOptions,
+  options: TargetOptions,
   jobs: number,
   onResult: (file: string, r: TargetResult) => void,
 ): Promise<void> {

@@ -1,12 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { buildTarget } from '../targets.js';
-import type { BuildOptions } from '../tree.js';
+import type { TargetOptions } from '../targets.js';
 
 /** A worker thread that builds targets sent by the pool, one at a time. */
 interface Job {
   readonly id: number;
   readonly file: string;
-  readonly options: BuildOptions;
+  readonly options: TargetOptions;
 }
 
 parentPort?.on('message', (job: Job) => {
