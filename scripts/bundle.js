@@ -14,4 +14,13 @@ const common = {
   external: ['canvas', 'chartjs-node-canvas', 'pdfjs-dist', 'nodemailer', 'pixelmatch', 'pngjs', 'hyphen', 'hyphen/*'],
 };
 
-await build({ ...common, entryPoints: { 'cli.bundle': 'src/cli/main.ts', 'worker.bundle': 'src/cli/worker.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' } });
+// Code splitting: what a command loads on use (slides, mail, diff) lives in its own chunk, so
+// a plain build never parses it.
+await build({
+  ...common,
+  entryPoints: { 'cli.bundle': 'src/cli/main.ts', 'worker.bundle': 'src/cli/worker.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});

@@ -19,3 +19,8 @@ export { layoutDocument } from './layout/index.js';
 export type { PagedDocument } from './layout/types.js';
 export { defaultTheme } from './theme/index.js';
 export type { Theme } from './theme/types.js';
+export { buildPack, loadManifest } from './pack/index.js';
+export type { PackResult, PackOptions } from './pack/index.js';
+export { buildTarget } from './targets.js';
+export type { TargetOptions, TargetResult } from './targets.js';
+export { lastTimings } from './util/timing.js';

@@ -7,9 +7,7 @@
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
-import { briefingAttachment } from '../mail/briefing.js';
-import { SMTP_ENV, describeSmtp, readMailSettings } from '../mail/config.js';
-import { sendBriefings } from '../mail/send.js';
+import { SMTP_ENV } from '../mail/config.js';
 import type { MailAttachment, ProgressEvent } from '../mail/types.js';
 import { buildBriefing } from '../pipeline.js';
 
@@ -34,6 +32,10 @@ export function registerSend(program: Command, io: Io, setCode: (code: number) =
     .option('--log <file>', 'send log that makes re-runs skip deliveries already made', 'output/mail/send-log.json')
     .option('--out <dir>', 'folder for the .eml files of --dry-run', 'output/mail')
     .action(async (files: string[], o: Record<string, unknown>) => {
+      // Loaded on use: nodemailer and the mail code stay off the start-up path of other commands.
+      const { briefingAttachment } = await import('../mail/briefing.js');
+      const { describeSmtp, readMailSettings } = await import('../mail/config.js');
+      const { sendBriefings } = await import('../mail/send.js');
       const show = (diags: readonly Diagnostic[]): void => {
         for (const d of diags) io.err(formatDiagnostic(d));
       };

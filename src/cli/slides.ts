@@ -8,7 +8,6 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { formatDiagnostic, formatGithub } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
-import { buildSlides } from '../slides/index.js';
 import type { OverflowMode } from '../slides/index.js';
 import { writeFileAtomic } from '../util/fs.js';
 
@@ -60,6 +59,8 @@ export function registerSlides(program: Command, io: Io, setCode: (code: number)
     .option('--templates <dir>', 'folder of template kinds, holding slides/ (default: the bundled templates/)')
     .addOption(new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text'))
     .action(async (files: string[], o: Record<string, unknown>) => {
+      // Loaded on use: pptxgenjs and the slide code stay off the start-up path of other commands.
+      const { buildSlides } = await import('../slides/index.js');
       const reporter = o['reporter'] as Reporter;
       const report = (diags: readonly Diagnostic[]): void => {
         if (reporter === 'json') {

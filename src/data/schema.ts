@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { fromRoot } from '../util/root.js';
+import { precompiledValidator } from '../util/precompiled.js';
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diag/types.js';
 import type { Locator } from './locator.js';
@@ -22,6 +23,7 @@ export function briefingSchema(): SchemaObject {
 }
 
 function compiled(): ValidateFunction {
+  if (!validator) validator = precompiledValidator('briefing', readFileSync(schemaUrl, 'utf8'));
   if (!validator) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictNumbers: true });
     validator = ajv.compile(briefingSchema());

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fromRoot } from '../util/root.js';
 import { parse } from 'yaml';
@@ -19,6 +19,35 @@ export function toolVersion(): string {
   const code = filesUnder(codeDir, codeDir).filter((f) => /\.(m?js|ts)$/.test(f) && !f.endsWith('.d.ts'));
   version = `${pkg.version}+${sha256(code.map((f) => `${f}:${fileHash(join(codeDir, f))}`).join('\n')).slice(0, 12)}`;
   return version;
+}
+
+let fonts: string | undefined;
+
+/**
+ * Hash of the bundled fonts (13 MB, so hashed once per build of the tool: `npm run build`
+ * records it with each file's size; a size that no longer matches means hashing again).
+ */
+export function fontsHash(): string {
+  if (fonts) return fonts;
+  const list = filesUnder(FONT_DIR, FONT_DIR);
+  const sizes = list.map((f) => `${f}:${statSync(join(FONT_DIR, f)).size}`).join('\n');
+  try {
+    const pre = JSON.parse(readFileSync(fromRoot('dist', 'fonts.sha256.json'), 'utf8')) as { sizes: string; hash: string };
+    if (pre.sizes === sizes) return (fonts = pre.hash);
+  } catch {
+    // Not built yet: hash the files below.
+  }
+  fonts = sha256(list.map((f) => `${f}:${fileHash(join(FONT_DIR, f))}`).join('\n'));
+  return fonts;
+}
+
+/** Writes the fonts' hash for {@link fontsHash} (run by `npm run build`). */
+export function recordFontsHash(): void {
+  fonts = undefined;
+  const list = filesUnder(FONT_DIR, FONT_DIR);
+  const sizes = list.map((f) => `${f}:${statSync(join(FONT_DIR, f)).size}`).join('\n');
+  const hash = sha256(list.map((f) => `${f}:${fileHash(join(FONT_DIR, f))}`).join('\n'));
+  writeFileSync(fromRoot('dist', 'fonts.sha256.json'), JSON.stringify({ sizes, hash }) + '\n');
 }
 
 export type TargetKind = 'briefing' | 'pack';
@@ -49,8 +78,8 @@ export function dataFiles(file: string): string[] {
  * catalog, the fonts, the build options and the tool version. Equal hashes give equal bytes.
  */
 export function inputsHash(file: string, options: unknown, templatesDir = TEMPLATES_DIR): { hash: string; files: string[] } {
-  const files = [...dataFiles(file), ...filesUnder(templatesDir), ...filesUnder(FONT_DIR)];
+  const files = [...dataFiles(file), ...filesUnder(templatesDir)];
   const lines = files.map((f) => `${f}\t${fileHash(f)}`);
-  lines.push(`options\t${JSON.stringify(options)}`, `tool\t${toolVersion()}`);
+  lines.push(`options\t${JSON.stringify(options)}`, `tool\t${toolVersion()}`, `fonts\t${fontsHash()}`);
   return { hash: sha256(lines.join('\n')), files };
 }

@@ -44,12 +44,18 @@ export type PackResult =
 
 const txt = (text: string): Inline[] => [{ kind: 'text', text, style: {} }];
 
+/** Pack build options: the document options, and whether to write each briefing too. */
+export interface PackOptions extends BuildOptions {
+  /** Also make each briefing's own PDF (default true). */
+  readonly separate?: boolean;
+}
+
 /**
  * Builds a pack: one bound PDF (cover, master contents, a divider and the pages of each
  * briefing, continuous page numbers plus each briefing's own, merged bookmarks and tags) and
  * each briefing as its own PDF, all from one load of the data.
  */
-export async function buildPack(manifestFile: string, o: BuildOptions = {}): Promise<PackResult> {
+export async function buildPack(manifestFile: string, o: PackOptions = {}): Promise<PackResult> {
   try {
     const m = loadManifest(manifestFile);
     if (!m.ok) return m;
@@ -134,7 +140,7 @@ export async function buildPack(manifestFile: string, o: BuildOptions = {}): Pro
     const pdf = await renderPdf(paged, meta, { pdfa: o.pdfa === true });
 
     const briefings: PackBriefing[] = [];
-    for (const l of loaded) {
+    for (const l of o.separate === false ? [] : loaded) {
       const single = layoutDocument({
         tree: l.tree, theme, charts: l.charts, messages: loadMessages(templates, l.briefing.language),
         ...(o.paper ? { paper: o.paper } : {}), duplex, bleed: o.bleed ?? 0,

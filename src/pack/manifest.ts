@@ -11,13 +11,15 @@ import { readSource } from '../data/read.js';
 import { mapSchemaError } from '../data/schema-errors.js';
 import { checkValues } from '../data/text-checks.js';
 import { fromRoot } from '../util/root.js';
+import { precompiledValidator } from '../util/precompiled.js';
 import type { PackManifest } from './types.js';
 
 const schemaUrl = fromRoot('data', 'schema', 'pack.schema.json');
 let validator: ValidateFunction | undefined;
 
 function validate(): ValidateFunction {
-  if (!validator) validator = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(JSON.parse(readFileSync(schemaUrl, 'utf8')) as object);
+  if (!validator) validator = precompiledValidator('pack', readFileSync(schemaUrl, 'utf8'));
+  if (!validator) validator = new Ajv({ allErrors: true, verbose: true, strict: true, strictNumbers: true }).compile(JSON.parse(readFileSync(schemaUrl, 'utf8')) as object);
   return validator;
 }
 
