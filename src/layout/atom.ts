@@ -22,6 +22,8 @@ export interface Atom {
   readonly keepWithNext: boolean;
   /** Footnote numbers referenced inside: their texts go to the foot of the same page. */
   readonly notes: readonly number[];
+  /** A gap between blocks: dropped at the top of a page, and where it would start one. */
+  readonly discardable?: boolean;
   /** Starts a new page before this atom. */
   readonly breakBefore?: boolean;
   /** Starts on a right-hand (odd) page, inserting a blank page if needed. */
@@ -47,4 +49,9 @@ export function atom(height: number, draw: Atom['draw'], extra: Partial<Omit<Ato
 
 export function artifactOr(tag: number | undefined): Tag {
   return tag === undefined ? 'artifact' : tag;
+}
+
+/** A vertical gap between blocks (pt), dropped at page tops. */
+export function gap(height: number): Atom {
+  return atom(height, () => undefined, { discardable: true });
 }

@@ -1,9 +1,10 @@
 import { assertNever } from '../diag/errors.js';
 import { plainText } from '../doc/inline.js';
 import type { Block, Inline } from '../doc/types.js';
-import { atom } from './atom.js';
+import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
+import { textWidth } from '../text/measure.js';
 import { chartAtoms } from './figure.js';
 import { coverAtoms, dividerAtoms, keyFigureAtoms, titleBlockAtoms } from './panels.js';
 import { textAtoms } from './paragraph.js';
@@ -53,7 +54,7 @@ function blockAtoms(b: Block, parent: number, ctx: LayoutContext, indent: number
           indent,
           tag,
         }, ctx),
-        atom(t.paraSpace, () => undefined),
+        gap(t.paraSpace),
       ];
     }
     case 'list':
@@ -83,6 +84,9 @@ function listAtoms(b: Extract<Block, { kind: 'list' }>, parent: number, ctx: Lay
   const t = ctx.theme;
   const L = ctx.struct.add('L', parent);
   const out: Atom[] = [];
+  // Hanging indent wide enough for the widest label ("10." in a long numbered list).
+  const labelW = b.ordered ? textWidth(`${b.items.length}.`, 'bold', t.bodySize) + 5 : 0;
+  const hang = Math.max(t.listIndent, labelW);
   b.items.forEach((item, i) => {
     const li = ctx.struct.add('LI', L);
     const lbl = ctx.struct.add('Lbl', li);
@@ -93,19 +97,19 @@ function listAtoms(b: Extract<Block, { kind: 'list' }>, parent: number, ctx: Lay
     out.push(...textAtoms(firstContent, {
       style: { face: 'regular', size: t.bodySize, color: t.palette.text, linkColor: t.palette.primary },
       leading: t.bodyLeading,
-      indent: indent + t.listIndent,
+      indent: indent + hang,
       spaceBefore: i === 0 ? 0 : 3.5,
       tag: body,
       firstLineExtra: (x, baseline, dc) => {
         dc.items.push({
           kind: 'text', x: x + indent + (b.ordered ? 0 : 3), y: baseline, text: label, font: 'main-bold', size: t.bodySize,
-          color: t.palette.primary, wordSpacing: 0, features: [], width: 0, tag: lbl,
+          color: t.palette.primary, wordSpacing: 0, features: [], width: textWidth(label, 'bold', t.bodySize), tag: lbl,
         });
       },
     }, ctx));
     const others = first && first.kind === 'paragraph' ? rest : item;
-    out.push(...blocksToAtoms(others, body, ctx, indent + t.listIndent));
+    out.push(...blocksToAtoms(others, body, ctx, indent + hang));
   });
-  out.push(atom(t.paraSpace + 2, () => undefined));
+  out.push(gap(t.paraSpace + 2));
   return out;
 }

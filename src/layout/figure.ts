@@ -1,6 +1,6 @@
 import type { Block, Inline } from '../doc/types.js';
 import { fail } from '../diag/errors.js';
-import { atom } from './atom.js';
+import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { textAtoms } from './paragraph.js';
@@ -56,6 +56,6 @@ export function chartAtoms(b: Extract<Block, { kind: 'chart' }>, parent: number,
       notes: [], loc: b.loc, caption: [txt(asset.title)],
     }, parent, ctx));
   }
-  out.push(atom(t.paraSpace + 4, () => undefined));
+  out.push(gap(t.paraSpace + 4));
   return out;
 }

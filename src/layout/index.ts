@@ -7,7 +7,8 @@ import type { LayoutContext } from './context.js';
 import { furniture, roman } from './furniture.js';
 import { columnWidth, contentBox, pageGeometry } from './geometry.js';
 import type { GeometryOptions } from './geometry.js';
-import { footnoteBlock } from './notes.js';
+import { endnoteAtoms, footnoteBlock } from './notes.js';
+import { textAtoms } from './paragraph.js';
 import { paginate } from './paginate.js';
 import type { PageSlot } from './paginate.js';
 import { StructBuilder } from './struct.js';
@@ -76,6 +77,7 @@ function layoutPass(
   };
   const atoms: Atom[] = blocksToAtoms(input.tree.blocks, docTag, ctx);
   const notes = input.tree.notes.map((n, i) => footnoteBlock(n.content, i + 1, struct.add('Note', docTag), ctx));
+  const allNotes = [...input.tree.notes];
   const parts = input.parts ?? [];
   const partCtx: LayoutContext[] = [];
   parts.forEach((part, p) => {
@@ -87,11 +89,23 @@ function layoutPass(
     if (first) partAtoms[0] = { ...first, recto: true, breakBefore: true, startsPart: p };
     atoms.push(...partAtoms);
     // Footnote numbers continue across the pack (the pack transform renumbered them).
+    allNotes.push(...part.tree.notes);
     for (const n of part.tree.notes) notes.push(footnoteBlock(n.content, notes.length + 1, struct.add('Note', sect), pc));
   });
+  // Notes too tall for a page foot become endnotes at the end of the document.
+  const tooTall = new Set<number>();
+  notes.forEach((note, i) => { if (note.height > first.height * 0.4) tooTall.add(i + 1); });
+  if (tooTall.size > 0) {
+    const sect = struct.add('Sect', docTag);
+    atoms.push(...textAtoms([{ kind: 'text', text: input.messages?.['notes'] ?? 'Notes', style: {} }], {
+      style: { face: 'bold', size: t.headingSizes[2], color: t.palette.primary }, leading: t.headingSizes[2] * 1.3, spaceBefore: 14,
+      tag: struct.add('H3', sect), keepTogether: true, keepWithNext: true, justify: false,
+    }, ctx));
+    for (const n of tooTall) atoms.push(...endnoteAtoms(allNotes[n - 1]?.content ?? [], n, struct.add('Note', sect), ctx));
+  }
   const slots = paginate({
     atoms, height: first.height, duplex: geometry.duplex, noteSeparator: 10,
-    noteHeight: (n) => notes[n - 1]?.height ?? 0,
+    noteHeight: (n) => (tooTall.has(n) ? 0 : notes[n - 1]?.height ?? 0),
   });
   const hasCover = input.tree.blocks.some((b) => b.kind === 'cover');
   const labels = pageLabels(slots);
@@ -110,11 +124,12 @@ function layoutPass(
       figure: (id, b) => struct.setBox(id, { ...b, page: index }),
     };
     for (const p of slot.placed) p.atom.draw(box.x, box.y + p.y, dc);
-    let ny = box.y + box.height - slot.notes.reduce((s, n) => s + (notes[n - 1]?.height ?? 0), 0);
-    if (slot.notes.length) {
+    const foot = slot.notes.filter((n) => !tooTall.has(n));
+    let ny = box.y + box.height - foot.reduce((s, n) => s + (notes[n - 1]?.height ?? 0), 0);
+    if (foot.length) {
       items.push({ kind: 'line', x1: box.x, y1: ny - 5, x2: box.x + 72, y2: ny - 5, color: t.palette.rule, lineWidth: 0.6, tag: 'artifact' });
     }
-    for (const n of slot.notes) {
+    for (const n of foot) {
       const note = notes[n - 1];
       if (!note) continue;
       note.draw(box.x, ny, dc);

@@ -2,7 +2,8 @@ import type { Inline } from '../doc/types.js';
 import type { DrawContext } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { drawLine } from './lines.js';
-import { baselineOffset, setText } from './paragraph.js';
+import { baselineOffset, setText, textAtoms } from './paragraph.js';
+import type { Atom } from './atom.js';
 
 export interface FootnoteBlock {
   /** Height at the page foot (pt). */
@@ -25,4 +26,15 @@ export function footnoteBlock(content: readonly Inline[], n: number, tag: number
       lines.forEach((line, i) => drawLine(line, x + indent, y + i * leading + base, tag, dc));
     },
   };
+}
+
+/**
+ * A footnote too tall for the foot of a page (over 40 % of it) is set as an endnote instead:
+ * numbered paragraphs in a "Notes" section at the end, which break across pages like text.
+ */
+export function endnoteAtoms(content: readonly Inline[], n: number, tag: number, ctx: LayoutContext): Atom[] {
+  const t = ctx.theme;
+  return textAtoms([{ kind: 'text', text: `${n}. `, style: { bold: true } }, ...content], {
+    style: { face: 'regular', size: t.smallSize, color: t.palette.muted }, leading: t.smallSize * 1.35, tag, justify: false, spaceBefore: 4,
+  }, ctx);
 }

@@ -91,11 +91,17 @@ export function paginate(input: PaginateInput): PageSlot[] {
       }
       if (a.height === 0) continue;
     }
+    // Vertical gaps between blocks vanish at the top of a page, and at its foot.
+    if (a.discardable && cur.placed.length === 0) continue;
     const sb = cur.placed.length > 0 ? a.spaceBefore : 0;
     const fresh = a.notes.filter((n) => !notesDone.has(n) && !cur.notes.includes(n));
     const need = y + sb + a.height + noteH([...cur.notes, ...fresh]);
     if (need <= H + EPS) {
       place(a, sb, fresh);
+      continue;
+    }
+    if (a.discardable) {
+      finish();
       continue;
     }
     const room = H - y - sb - noteH([...cur.notes, ...fresh]);

@@ -1,6 +1,6 @@
 import type { Block, Inline } from '../doc/types.js';
 import { breakLines } from '../text/lines.js';
-import { atom } from './atom.js';
+import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { textAtoms } from './paragraph.js';
@@ -34,7 +34,7 @@ export function titleBlockAtoms(b: Extract<Block, { kind: 'titleBlock' }>, paren
       leading: sub ? 17 : 13, indent, tag: ctx.struct.add('P', parent), keepTogether: true, keepWithNext: true, justify: false,
     }, ctx).map(withBar));
   });
-  atoms.push(atom(14, () => undefined));
+  atoms.push(gap(14));
   return atoms;
 }
 
@@ -97,7 +97,7 @@ export function keyFigureAtoms(b: Extract<Block, { kind: 'keyFigures' }>, parent
     const last = (r + 1) * perRow >= b.items.length;
     out.push(rowAtom({ cells, width: ctx.width, padTop: 4, padBottom: last ? pad : 4, keepWithNext: !last, background: panel }));
   }
-  out.push(atom(10, () => undefined));
+  out.push(gap(10));
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { Block, Inline, TableCell } from '../doc/types.js';
 import { breakLines } from '../text/lines.js';
 import { NUMBER_FEATURES, textWidth } from '../text/measure.js';
-import { atom } from './atom.js';
+import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { textAtoms } from './paragraph.js';
@@ -32,7 +32,7 @@ export function columnWidths(mins: readonly number[], maxs: readonly number[], t
   return mins.map((m, i) => m + ((total - sumMin) * ((maxs[i] ?? m) - m)) / flex);
 }
 
-function measureCol(rows: readonly (readonly TableCell[])[], col: number, style: (c: number) => SpanStyle): [number, number] {
+function measureCol(rows: readonly (readonly TableCell[])[], col: number, style: (c: number) => SpanStyle, pad: number): [number, number] {
   let min = 0;
   let max = 0;
   for (const r of rows) {
@@ -43,7 +43,7 @@ function measureCol(rows: readonly (readonly TableCell[])[], col: number, style:
     max = Math.max(max, textWidth(text, s0.face, s0.size, s0.features));
     for (const w of text.split(/\s+/)) min = Math.max(min, Math.min(textWidth(w, s0.face, s0.size, s0.features), 160));
   }
-  return [min + 2 * PAD, max + 2 * PAD];
+  return [min + 2 * pad, max + 2 * pad];
 }
 
 /**
@@ -55,9 +55,13 @@ export function tableAtoms(b: TableBlock, parent: number, ctx: LayoutContext): A
   const n = Math.max(...[...b.header, ...b.body].map((r) => r.length), 1);
   const all = [...b.header, ...b.body];
   const numeric = Array.from({ length: n }, (_v, c) => b.align[c] === 'right' || isNumeric(b.body.map((r) => r[c] ?? { content: [] })));
-  const bodyStyle = (c: number): SpanStyle => ({ face: 'regular', size: t.bodySize - 1, color: t.palette.text, ...(numeric[c] ? { features: NUMBER_FEATURES } : {}) });
-  const headStyle = (): SpanStyle => ({ face: 'bold', size: t.bodySize - 1, color: '#ffffff' });
-  const mm = Array.from({ length: n }, (_v, c) => measureCol(all, c, (cc) => (b.header.length ? headStyle() : bodyStyle(cc))));
+  // Very many columns: smaller type and padding, so one glyph still fits a column.
+  const perCol = ctx.width / n;
+  const size = perCol >= 28 ? t.bodySize - 1 : Math.max(4, (t.bodySize - 1) * perCol / 28);
+  const pad = Math.min(PAD, perCol * 0.12);
+  const bodyStyle = (c: number): SpanStyle => ({ face: 'regular', size, color: t.palette.text, ...(numeric[c] ? { features: NUMBER_FEATURES } : {}) });
+  const headStyle = (): SpanStyle => ({ face: 'bold', size, color: '#ffffff' });
+  const mm = Array.from({ length: n }, (_v, c) => measureCol(all, c, (cc) => (b.header.length ? headStyle() : bodyStyle(cc)), pad));
   const widths = columnWidths(mm.map((m) => m[0]), mm.map((m) => m[1]), ctx.width);
   const xs = widths.map((_w, i) => widths.slice(0, i).reduce((a, c) => a + c, 0));
   const number = ++ctx.counters.table;
@@ -81,9 +85,9 @@ export function tableAtoms(b: TableBlock, parent: number, ctx: LayoutContext): A
     const cells: Cell[] = Array.from({ length: n }, (_v, c) => {
       const style = o.header ? headStyle() : bodyStyle(c);
       const w = widths[c] ?? 0;
-      const lines = breakLines(toSpans(row[c]?.content ?? [], style), { width: Math.max(4, w - 2 * PAD), justify: false, hyphenate: !numeric[c], lang: ctx.lang });
+      const lines = breakLines(toSpans(row[c]?.content ?? [], style), { width: Math.max(2, w - 2 * pad), justify: false, hyphenate: !numeric[c], lang: ctx.lang });
       const cellLines: CellLine[] = lines.map((line) => ({ line, leading: style.size * 1.3, size: style.size }));
-      return { x: xs[c] ?? 0, width: w, lines: cellLines, align: numeric[c] ? 'right' : 'left', tag: o.tags?.[c] ?? 'artifact', pad: PAD };
+      return { x: xs[c] ?? 0, width: w, lines: cellLines, align: numeric[c] ? 'right' : 'left', tag: o.tags?.[c] ?? 'artifact', pad };
     });
     return {
       cells, width: ctx.width, padTop: 3.5, padBottom: 3.5,
@@ -116,6 +120,6 @@ export function tableAtoms(b: TableBlock, parent: number, ctx: LayoutContext): A
       leading: t.smallSize * 1.35, spaceBefore: i === 0 ? 4 : 0, tag: ctx.struct.add('Note', tableTag), justify: false,
     }, ctx));
   });
-  out.push(atom(t.paraSpace + 4, () => undefined));
+  out.push(gap(t.paraSpace + 4));
   return out;
 }

@@ -259,16 +259,17 @@ describe('layoutDocument: tables squeezed below their content', () => {
   });
 });
 
-describe('layoutDocument: known limitations', () => {
-  // BUG (not fixable in paginate.ts/rows.ts alone): a footnote taller than the page. The note
-  // block cannot split or continue on the next page, so paginate() places the referencing line
-  // alone and index.ts draws the note from (content bottom - note height), far above the top
-  // of the page (negative y). Minimal case: one line referencing a 1,500-word footnote.
-  it.fails('a footnote taller than the page stays on the page', () => {
-    const note = Array.from({ length: 1500 }, (_v, i) => `note${i}`).join(' ');
+describe('layoutDocument: oversized footnotes', () => {
+  // A footnote taller than 40 % of the page is set as an endnote: numbered, in a Notes section
+  // at the end, breaking across pages like text. Nothing leaves the page; every word is there.
+  it('a footnote taller than the page becomes an endnote that stays on its pages', () => {
+    const words = Array.from({ length: 1500 }, (_v, i) => `note${i}`);
     const blocks = [para([{ kind: 'text', text: 'Referencing text', style: {} }, { kind: 'noteRef', id: 'n1', n: 1 }, { kind: 'text', text: ' and more.', style: {} }])];
-    const d = layout(doc(blocks, [note]));
+    const d = layout(doc(blocks, [words.join(' ')]));
     expect(placementProblems(d)).toEqual([]);
+    expect(d.pages.length).toBeGreaterThan(1);
+    const text = d.pages.flatMap((p) => bodyText(p).map((i) => i.text)).join(' ');
+    expect(missingInOrder(text, ['Notes', '1.', ...words])).toBeNull();
   });
 });
 
