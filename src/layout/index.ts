@@ -141,7 +141,9 @@ function layoutPass(
     const part = p >= 0 ? parts[p] : undefined;
     const msgs = part?.messages ?? input.messages ?? {};
     const meta = part?.tree.meta ?? input.tree.meta;
-    const pageText = slot.front ? label : (msgs['pageOf'] ?? 'Page {n} of {total}').replace('{n}', label).replace('{total}', String(bodyCount));
+    const pageText = slot.front
+      ? (msgs['pageFront'] ?? 'Page {n}').replace('{n}', label)
+      : (msgs['pageOf'] ?? 'Page {n} of {total}').replace('{n}', label).replace('{total}', String(bodyCount));
     const own = partPages.get(p) ?? [];
     const partText = part ? (msgs['partPageOf'] ?? '{title}, page {n} of {total}').replace('{title}', meta.title).replace('{n}', String(own.indexOf(index) + 1)).replace('{total}', String(own.length)) : undefined;
     items.push(...furniture({
