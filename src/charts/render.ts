@@ -26,6 +26,9 @@ export interface ChartResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Space between two half-width charts in a row (pt). */
+export const HALF_GUTTER = 18;
+
 /** Chart height (pt) for a width: `width * theme.chartAspect`. */
 export function chartHeight(width: number, theme: Theme): number {
   const aspect = Number.isFinite(theme.chartAspect) && theme.chartAspect > 0 ? theme.chartAspect : 0.5;
@@ -62,8 +65,11 @@ export function renderChart(spec: ChartSpec, input: ChartInput, index?: number):
   const title = str(raw.title) ?? spec.name;
   const userNotes = Array.isArray(raw.notes) ? raw.notes.filter((n): n is string => typeof n === 'string') : [];
   const specNoLoc = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'loc'));
-  const width = input.width;
-  const height = chartHeight(width, input.theme);
+  // Half-width charts share a row with a gutter; they are taller for their width, so their
+  // plot keeps a useful size.
+  const half = raw.size === 'half';
+  const width = half ? (input.width - HALF_GUTTER) / 2 : input.width;
+  const height = half ? width * (spec.type === 'doughnut' ? 0.8 : 0.72) : chartHeight(width, input.theme);
   const hash = chartHash({ spec: specNoLoc, data, theme: input.theme, width });
   const cached = cacheGet(hash);
   if (cached) return { asset: cached, diagnostics };
@@ -93,6 +99,7 @@ export function renderChart(spec: ChartSpec, input: ChartInput, index?: number):
     notes: words.notes,
     table: words.table,
     showTable: raw.showTable === true,
+    half,
   };
   cacheSet(hash, asset);
   return { asset, diagnostics };

@@ -69,4 +69,6 @@ export interface ChartAsset {
   /** The data as a table (first row is the header), for `showTable` and accessibility. */
   readonly table: readonly (readonly string[])[];
   readonly showTable: boolean;
+  /** Drawn at half the column width, to stand beside another half-width chart. */
+  readonly half: boolean;
 }

@@ -60,6 +60,7 @@ function chart(c: ChartInput, i: number, locator: Locator): ChartSpec {
     ...opt('year', c.year),
     series: c.series.map((s) => ({ field: s.field, label: nfc(s.label) })),
     ...opt('showTable', c.showTable),
+    ...opt('size', c.size),
     loc: locator.value(['charts', i]),
   };
 }

@@ -88,6 +88,8 @@ export interface ChartSpec {
   readonly series: readonly SeriesSpec[];
   /** Print the chart's data as a table under it. */
   readonly showTable?: boolean;
+  /** Full column width (default) or half, beside the next half-width chart. */
+  readonly size?: 'full' | 'half';
   /** Where the spec stands in its data file, for located errors in later stages. */
   readonly loc?: SourceLoc;
 }

@@ -5,7 +5,7 @@ import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { textWidth } from '../text/measure.js';
-import { chartAtoms } from './figure.js';
+import { chartAtoms, chartPairAtoms } from './figure.js';
 import { coverAtoms, dividerAtoms, keyFigureAtoms, titleBlockAtoms } from './panels.js';
 import { textAtoms } from './paragraph.js';
 import { tableAtoms } from './table.js';
@@ -14,7 +14,17 @@ import { tocAtoms } from './toc.js';
 /** Lays out a list of blocks as atoms, in reading order, under structure parent `parent`. */
 export function blocksToAtoms(blocks: readonly Block[], parent: number, ctx: LayoutContext, indent = 0): Atom[] {
   const out: Atom[] = [];
-  for (const b of blocks) out.push(...blockAtoms(b, parent, ctx, indent));
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    const next = blocks[i + 1];
+    // Two half-width charts in a row share it.
+    if (b.kind === 'chart' && next?.kind === 'chart' && ctx.charts.get(b.name)?.half && ctx.charts.get(next.name)?.half) {
+      out.push(...chartPairAtoms([b, next], parent, ctx));
+      i++;
+      continue;
+    }
+    out.push(...blockAtoms(b, parent, ctx, indent));
+  }
   return out;
 }
 

@@ -87,7 +87,8 @@ export function planSlides(input: PlanInput): PlanOutput {
         return undefined;
       }
       const slideTheme: Theme = { ...theme, chartFontSize: style.chartFontSize, chartAspect: size.height / size.width };
-      const res = renderChart(spec, { briefing, theme: slideTheme, width: size.width, locate: input.locate }, index);
+      // A chart has a slide to itself: a half-width page chart is drawn full size here.
+      const res = renderChart({ ...spec, size: 'full' }, { briefing, theme: slideTheme, width: size.width, locate: input.locate }, index);
       diagnostics.push(...res.diagnostics);
       if (!res.asset) return undefined;
       const key = `${name}#${charts.size + 1}`;

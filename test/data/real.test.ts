@@ -74,13 +74,13 @@ describe('the real briefing (canada-korea-1995.yaml)', () => {
     expect(b.charts.map((c) => c.loc)).toEqual([
       { file: FILE, line: 104, col: 5 },
       { file: FILE, line: 113, col: 5 },
-      { file: FILE, line: 121, col: 5 },
+      { file: FILE, line: 122, col: 5 },
     ]);
   });
 
   it.each([
     ['charts[0].type', 105, 11],
-    ['charts[2].year', 126, 11],
+    ['charts[2].year', 128, 11],
     ['trade.years[1]', 74, 7],
     ['sections[1]', 43, 5],
     ['trade', 61, 3],

@@ -43,7 +43,7 @@ export const toc = (): Block => ({ kind: 'toc', title: [], loc });
 export const chartBlock = (name: string): Block => ({ kind: 'chart', name, loc });
 
 export function chartAsset(name: string, width: number, height: number, extra: Partial<ChartAsset> = {}): ChartAsset {
-  return { name, hash: `hash-${name}`, width, height, ops: [], alt: `Alt text of ${name}`, title: `Chart ${name}`, notes: [], table: [], showTable: false, ...extra };
+  return { name, hash: `hash-${name}`, width, height, ops: [], alt: `Alt text of ${name}`, title: `Chart ${name}`, notes: [], table: [], showTable: false, half: false, ...extra };
 }
 
 export function doc(blocks: readonly Block[], notes: readonly string[] = [], language: 'en' | 'fr' = 'en'): DocTree {
