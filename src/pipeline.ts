@@ -37,7 +37,7 @@ export type BuildResult =
 export async function buildBriefing(input: BuildInput, o: BuildOptions = {}): Promise<BuildResult> {
   try {
     resetTimings();
-    const { briefing, tree, diagnostics, dependencies, locate } = timed('data+template+parse', () => briefingTree(input, o));
+    const { briefing, tree, diagnostics, dependencies, locate } = briefingTree(input, o);
     const theme = o.theme ?? defaultTheme;
     const geometry = pageGeometry({ ...(o.paper ? { paper: o.paper } : {}), duplex: o.duplex ?? false, bleed: o.bleed ?? 0 });
     const charts = timed('charts', () => renderCharts({ briefing, theme, width: columnWidth(geometry, theme), locate }));

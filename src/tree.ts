@@ -8,6 +8,7 @@ import type { DocMeta, DocTree } from './doc/types.js';
 import { renderTemplate } from './template/index.js';
 import type { Paper, Theme } from './theme/types.js';
 import { formatDate } from './util/format.js';
+import { timed } from './util/timing.js';
 
 /** How to build; every field is optional. */
 export interface BuildOptions {
@@ -60,15 +61,15 @@ export function metaOf(b: Briefing): DocMeta {
 export function briefingTree(input: BuildInput, o: BuildOptions = {}): TreeResult {
   const file = 'file' in input ? input.file : input.name ?? 'briefing.json';
   const text = 'file' in input ? input.text : JSON.stringify(input.data, null, 1);
-  const loaded = loadBriefing({ file, ...(text !== undefined ? { text } : {}), ...(o.limits ? { limits: o.limits } : {}) });
+  const loaded = timed('data', () => loadBriefing({ file, ...(text !== undefined ? { text } : {}), ...(o.limits ? { limits: o.limits } : {}) }));
   if (!loaded.ok) throw new UserError(loaded.diagnostics);
   const briefing = loaded.value.briefing;
-  const tpl = renderTemplate({
+  const tpl = timed('template', () => renderTemplate({
     briefing,
     ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}),
     options: { cover: o.cover === true, toc: o.toc === true },
-  });
-  const parsed = parseMarkup({ markup: tpl.markup, file: tpl.file, meta: metaOf(briefing) });
+  }));
+  const parsed = timed('markup', () => parseMarkup({ markup: tpl.markup, file: tpl.file, meta: metaOf(briefing) }));
   const diagnostics = [...loaded.diagnostics, ...parsed.diagnostics];
   if (hasErrors(parsed.diagnostics)) throw new UserError(diagnostics);
   return { briefing, tree: parsed.tree, diagnostics, dependencies: [file, ...tpl.dependencies], locate: loaded.value.locate };

@@ -18,6 +18,8 @@ export const NUMBER_FEATURES: readonly string[] = ['kern', 'tnum'];
  */
 export function splitRuns(text: string, face: FontFace): Run[] {
   const main = mainFont(face);
+  // Printable ASCII is always in the main font: no need to look at each character.
+  if (/^[\x20-\x7e]*$/.test(text)) return text === '' ? [] : [{ text, font: main }];
   const mainF = getFont(main);
   const runs: Run[] = [];
   let cur = '';
@@ -57,11 +59,19 @@ export function runWidth(text: string, font: FontId, size: number, features = TE
   return units * size;
 }
 
+const faceCache = new Map<string, number>();
+
 /** Width (pt) of text in a face, fallback fonts included. */
 export function textWidth(text: string, face: FontFace, size: number, features = TEXT_FEATURES): number {
-  let w = 0;
-  for (const r of splitRuns(text, face)) w += runWidth(r.text, r.font, size, features);
-  return w;
+  const key = `${face}\u0000${features.join(',')}\u0000${text}`;
+  let units = faceCache.get(key);
+  if (units === undefined) {
+    units = 0;
+    for (const r of splitRuns(text, face)) units += runWidth(r.text, r.font, 1, features);
+    if (faceCache.size > 200_000) faceCache.clear();
+    faceCache.set(key, units);
+  }
+  return units * size;
 }
 
 /** Ascender above the baseline (pt) of the main font at `size`. */
