@@ -79,8 +79,12 @@ function blockAtoms(b: Block, parent: number, ctx: LayoutContext, indent: number
       return titleBlockAtoms(b, parent, ctx);
     case 'cover':
       return coverAtoms(b, parent, ctx);
-    case 'toc':
-      return tocAtoms(b, parent, ctx);
+    case 'toc': {
+      const tags = { toc: ctx.struct.add('TOC', parent), heading: ctx.struct.add('H2', parent) };
+      const marker = atom(0, () => undefined);
+      ctx.deferred.push({ marker, build: (headings) => tocAtoms(b, tags, headings, ctx) });
+      return [marker];
+    }
     case 'divider':
       return dividerAtoms(b, parent, ctx);
     case 'pageBreak':

@@ -14,10 +14,10 @@ export interface LayoutContext {
   readonly pageHeight: number;
   readonly charts: ReadonlyMap<string, ChartAsset>;
   readonly struct: StructBuilder;
-  /** Page number text of each heading id, from the previous layout pass (for the TOC). */
+  /** Page label of each heading id; filled after pagination, read when pages are drawn. */
   readonly pageRefs: ReadonlyMap<string, string>;
-  /** Headings found by the previous layout pass, for the table of contents. */
-  readonly tocEntries: readonly { readonly id: string; readonly level: number; readonly title: string; readonly toc?: boolean }[];
+  /** Tables of contents waiting for all headings: built last, spliced in at their marker. */
+  readonly deferred: { readonly marker: object; readonly build: (headings: readonly { id: string; level: number; title: string; toc?: boolean }[]) => unknown[] }[];
   /** Running counters for "Figure n" and "Table n". */
   readonly counters: { figure: number; table: number };
   /** Headings collected for the TOC: id, level, text. */

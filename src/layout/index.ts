@@ -33,47 +33,23 @@ export interface LayoutPart {
   readonly messages: Readonly<Record<string, string>>;
 }
 
-const MAX_PASSES = 5;
-
 /**
- * Lays out the document tree on pages. Runs block layout and pagination until the page
- * numbers the table of contents prints equal the pages the headings land on.
+ * Lays out the document tree on pages, in one pass: the table of contents is built after all
+ * other blocks and reads its page numbers when drawn, after pagination.
  */
 export function layoutDocument(input: LayoutInput): PagedDocument {
-  const geometry = pageGeometry(input);
-  let refs = new Map<string, string>();
-  let toc: { id: string; level: number; title: string; toc?: boolean }[] = [];
-  let result: PagedDocument | undefined;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const r = layoutPass(input, geometry, refs, toc);
-    result = r.doc;
-    const stable = sameRefs(refs, r.refs) && toc.length === r.headings.length;
-    refs = r.refs;
-    toc = r.headings;
-    if (stable || !r.hasToc) break;
-  }
-  return result as PagedDocument;
+  return layoutPass(input, pageGeometry(input));
 }
 
-function sameRefs(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
-}
-
-function layoutPass(
-  input: LayoutInput,
-  geometry: ReturnType<typeof pageGeometry>,
-  pageRefs: ReadonlyMap<string, string>,
-  tocEntries: readonly { id: string; level: number; title: string; toc?: boolean }[],
-): { doc: PagedDocument; refs: Map<string, string>; headings: { id: string; level: number; title: string; toc?: boolean }[]; hasToc: boolean } {
+function layoutPass(input: LayoutInput, geometry: ReturnType<typeof pageGeometry>): PagedDocument {
+  const pageRefs = new Map<string, string>();
   const t = input.theme;
   const struct = new StructBuilder();
   const docTag = struct.add('Document', -1);
   const first = contentBox(geometry, t.margins, 0);
   const ctx: LayoutContext = {
     theme: t, meta: input.tree.meta, lang: input.tree.meta.language, width: columnWidth(geometry, t), pageHeight: first.height,
-    charts: input.charts, struct, pageRefs, tocEntries, counters: { figure: 0, table: 0 }, headings: [], messages: input.messages ?? {},
+    charts: input.charts, struct, pageRefs, deferred: [], counters: { figure: 0, table: 0 }, headings: [], messages: input.messages ?? {},
   };
   const atoms: Atom[] = blocksToAtoms(input.tree.blocks, docTag, ctx);
   const notes = input.tree.notes.map((n, i) => footnoteBlock(n.content, i + 1, struct.add('Note', docTag), ctx));
@@ -92,6 +68,11 @@ function layoutPass(
     allNotes.push(...part.tree.notes);
     for (const n of part.tree.notes) notes.push(footnoteBlock(n.content, notes.length + 1, struct.add('Note', sect), pc));
   });
+  // Contents last, once every heading is known.
+  for (const d of ctx.deferred) {
+    const at = atoms.indexOf(d.marker as Atom);
+    if (at >= 0) atoms.splice(at, 1, ...(d.build(ctx.headings) as Atom[]));
+  }
   // Notes too tall for a page foot become endnotes at the end of the document.
   const tooTall = new Set<number>();
   notes.forEach((note, i) => { if (note.height > first.height * 0.4) tooTall.add(i + 1); });
@@ -113,6 +94,10 @@ function layoutPass(
   const partOf = pageParts(slots);
   const partPages = new Map<number, number[]>();
   partOf.forEach((p, i) => { if (p >= 0) partPages.set(p, [...(partPages.get(p) ?? []), i]); });
+  // Every heading's page is known from pagination, before any page is drawn.
+  slots.forEach((slot, index) => {
+    for (const p of slot.placed) if (p.atom.anchor && !pageRefs.has(p.atom.anchor.id)) pageRefs.set(p.atom.anchor.id, labelText(labels, index));
+  });
   const anchors = new Map<string, number>();
   const pages: Page[] = slots.map((slot, index) => {
     const box = contentBox(geometry, t.margins, index);
@@ -153,12 +138,7 @@ function layoutPass(
     }));
     return { index, items, content: box, anchors: pageAnchors };
   });
-  const refs = new Map<string, string>();
-  for (const [id, index] of anchors) refs.set(id, labelText(labels, index));
-  return {
-    doc: { pages, outline: outline(ctx.headings, anchors), structure: struct.build(), pageLabels: labels, geometry, charts: input.charts },
-    refs, headings: ctx.headings, hasToc: input.tree.blocks.some((b) => b.kind === 'toc'),
-  };
+  return { pages, outline: outline(ctx.headings, anchors), structure: struct.build(), pageLabels: labels, geometry, charts: input.charts };
 }
 
 /** The part (briefing) each page belongs to; -1 for the front matter before the first part. */
