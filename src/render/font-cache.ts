@@ -1,11 +1,12 @@
 import type { FontId } from '../text/fonts.js';
+import type { EmbeddedFontLike } from './text.js';
 
-/** pdfkit's embedded font, as far as we touch it. */
-interface EmbeddedFontLike {
+/** pdfkit's embedded font: its layout method is what we share. */
+interface Shapeable {
   layout(text: string, features?: string[], onlyWidth?: boolean): unknown;
 }
 
-type Layout = EmbeddedFontLike['layout'];
+type Layout = Shapeable['layout'];
 const runs = new Map<FontId, Map<string, unknown>>();
 const MAX_RUNS = 50_000;
 
@@ -16,9 +17,9 @@ const MAX_RUNS = 50_000;
  * the features and the text (glyphs are mapped to each document's subset later, in
  * `encode`), so one process-wide cache per font serves every document.
  */
-export function shareShaping(doc: PDFKit.PDFDocument, id: FontId): void {
+export function shareShaping(doc: PDFKit.PDFDocument, id: FontId): EmbeddedFontLike {
   doc.font(id);
-  const font = (doc as unknown as { _font: EmbeddedFontLike })._font;
+  const font = (doc as unknown as { _font: Shapeable })._font;
   let cache = runs.get(id);
   if (!cache) {
     cache = new Map();
@@ -39,4 +40,5 @@ export function shareShaping(doc: PDFKit.PDFDocument, id: FontId): void {
     }
     return run;
   };
+  return font as unknown as EmbeddedFontLike;
 }

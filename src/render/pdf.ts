@@ -7,6 +7,8 @@ import type { FontId } from '../text/fonts.js';
 import { drawChart } from './chart.js';
 import { escapeXmpInfo } from './xmp.js';
 import { shareShaping } from './font-cache.js';
+import { writeText } from './text.js';
+import type { EmbeddedFontLike } from './text.js';
 import { writeNavigation } from './navigation.js';
 
 export interface RenderOptions {
@@ -72,12 +74,13 @@ export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions 
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  const embedded = new Map<FontId, EmbeddedFontLike>();
   for (const id of FONT_IDS) {
     if (id.startsWith('kr-') && !usesFont(paged, id)) continue;
     // pdfkit takes an already parsed fontkit font: the process parses each font once, and
     // every document reuses it (and its glyph and layout caches) instead of parsing it again.
     doc.registerFont(id, getFont(id) as unknown as Buffer);
-    shareShaping(doc, id);
+    embedded.set(id, shareShaping(doc, id));
   }
   const elems = buildStructure(doc, paged.structure);
   const media = { width: g.width + 2 * g.trimOffset, height: g.height + 2 * g.trimOffset };
@@ -86,7 +89,7 @@ export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions 
     doc.addPage({ size: [media.width, media.height], margin: 0 });
     if (g.trimOffset > 0) setPrintBoxes(doc, g, o.cropMarks !== false);
     nav.onPage(page);
-    drawItems(doc, page.items, elems, paged);
+    drawItems(doc, page.items, elems, paged, embedded);
   }
   nav.finish();
   for (const e of elems) e?.end();
@@ -140,7 +143,7 @@ function setPrintBoxes(doc: Doc, g: PagedDocument['geometry'], marks: boolean): 
   void mediaH;
 }
 
-function drawItems(doc: Doc, items: readonly PageItem[], elems: readonly (StructElem | undefined)[], paged: PagedDocument): void {
+function drawItems(doc: Doc, items: readonly PageItem[], elems: readonly (StructElem | undefined)[], paged: PagedDocument, fonts: ReadonlyMap<FontId, EmbeddedFontLike>): void {
   let open: number | 'artifact' | null = null;
   const close = (): void => {
     if (open !== null) doc.endMarkedContent();
@@ -159,13 +162,13 @@ function drawItems(doc: Doc, items: readonly PageItem[], elems: readonly (Struct
   const roleOf = (tag: number | 'artifact'): string => (tag === 'artifact' ? 'Artifact' : paged.structure[tag]?.role ?? 'Span');
   for (const it of items) {
     switch (it.kind) {
-      case 'text':
+      case 'text': {
         mark(it.tag, roleOf(it.tag));
-        doc.font(it.font).fontSize(it.size).fillColor(it.color).text(it.text, it.x, it.y, {
-          lineBreak: false, baseline: 'alphabetic', features: [...it.features] as PDFKit.Mixins.OpenTypeFeatures[],
-          ...(it.wordSpacing ? { wordSpacing: it.wordSpacing } : {}),
-        });
+        const font = fonts.get(it.font);
+        if (!font) throw new Error(`internal: font ${it.font} not registered`);
+        writeText(doc, font, it);
         break;
+      }
       case 'rect':
         mark('artifact', 'Artifact');
         doc.save();

@@ -1,0 +1,73 @@
+import type { PageItem } from '../layout/types.js';
+
+/** pdfkit's embedded font, as far as the text writer uses it. */
+export interface EmbeddedFontLike {
+  readonly id: string;
+  ref(): unknown;
+  encode(text: string, features?: string[]): [string[], GlyphPosition[]];
+}
+
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+type TextItem = Extract<PageItem, { kind: 'text' }>;
+
+const num = (v: number): string => {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+/**
+ * Writes one positioned run of text straight into the page's content stream: the glyphs
+ * (shaped once per process, see font-cache.ts), kerning as TJ adjustments, extra word spacing
+ * on the space glyphs themselves (so spaces stay in the text for readers). Layout already
+ * placed the run; pdfkit's general text() would measure, align and wrap it all over again.
+ */
+export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: TextItem): void {
+  const page = doc.page as unknown as { fonts: Record<string, unknown>; height: number };
+  if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  doc.fillColor(it.color);
+  const [encoded, positions] = font.encode(it.text, [...it.features]);
+  const scale = it.size / 1000;
+  const spaceExtra = it.wordSpacing / scale;
+  const chars = [...it.text];
+  const sameCount = chars.length === encoded.length;
+  const out: string[] = ['q', `1 0 0 -1 0 ${num(page.height)} cm`, 'BT', `/${font.id} ${num(it.size)} Tf`];
+  const baseY = page.height - it.y;
+  let x = it.x;
+  out.push(`1 0 0 1 ${num(x)} ${num(baseY)} Tm`);
+  let run: string[] = [];
+  let hex = '';
+  const flush = (): void => {
+    if (hex) run.push(`<${hex}>`);
+    hex = '';
+    if (run.length) out.push(`[${run.join(' ')}] TJ`);
+    run = [];
+  };
+  for (let i = 0; i < encoded.length; i++) {
+    const pos = positions[i] as GlyphPosition;
+    const isSpace = sameCount && chars[i] === ' ';
+    if (pos.xOffset || pos.yOffset) {
+      flush();
+      out.push(`1 0 0 1 ${num(x + pos.xOffset * scale)} ${num(baseY + pos.yOffset * scale)} Tm`);
+      out.push(`[<${encoded[i]}>] TJ`);
+      out.push(`1 0 0 1 ${num(x + pos.xAdvance * scale)} ${num(baseY)} Tm`);
+    } else {
+      hex += encoded[i];
+      const adjust = pos.xAdvance - pos.advanceWidth + (isSpace ? spaceExtra : 0);
+      if (Math.abs(adjust) > 1e-6) {
+        run.push(`<${hex}>`, num(-adjust));
+        hex = '';
+      }
+    }
+    x += (pos.xAdvance + (isSpace ? spaceExtra : 0)) * scale;
+  }
+  flush();
+  out.push('ET', 'Q');
+  doc.addContent(out.join('\n'));
+}
