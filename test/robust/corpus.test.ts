@@ -13,6 +13,7 @@ import {
   chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync,
   renameSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
@@ -21,7 +22,7 @@ import { FONT_DIR, getFont } from '../../src/text/fonts.js';
 import type { FontId } from '../../src/text/fonts.js';
 import type { CliRun } from './helpers.js';
 import {
-  asUser, canDropPrivileges, DEFAULT_DATA, DEFAULT_PDF, pdfText, qpdfCheck, runCli, scanPdf, snapshot, snapshotDiff, strayTemps, tmp,
+  asUser, canDropPrivileges, DEFAULT_DATA, DEFAULT_PDF, pdfText, qpdfCheck, removeTemps, runCli, scanPdf, snapshot, snapshotDiff, strayTemps, tmp,
 } from './helpers.js';
 
 const FIX = 'test/fixtures/bad';
@@ -85,6 +86,7 @@ afterAll(() => {
       // best effort
     }
   }
+  removeTemps();
 });
 
 function seedOutput(dir: string): void {
@@ -94,8 +96,12 @@ function seedOutput(dir: string): void {
 
 /** A symbolic link inside the project (test/fixtures/bad/packs/links/outside.yaml) that leads outside it. */
 function ensureEscapeLink(): void {
-  const target = join(tmp('briefkit-outside-'), 'outside.yaml');
-  writeFileSync(target, readFileSync(`${FIX}/briefings/same-id.yaml`));
+  // A fixed target outside the project, so test runs sharing the working tree agree on it.
+  const outside = join(tmpdir(), 'briefkit-robust-outside');
+  mkdirSync(outside, { recursive: true });
+  const target = join(outside, 'outside.yaml');
+  writeFileSync(`${target}.${process.pid}`, readFileSync(`${FIX}/briefings/same-id.yaml`));
+  renameSync(`${target}.${process.pid}`, target);
   const link = `${FIX}/packs/links/outside.yaml`;
   // Replace any earlier link atomically (several test runs may share the working tree).
   const next = `${link}.${process.pid}.new`;

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { renderCharts } from '../../src/charts/index.js';
 import { loadBriefing } from '../../src/data/index.js';
@@ -25,7 +25,9 @@ import { loadMessages } from '../../src/template/messages.js';
 import { defaultTheme } from '../../src/theme/index.js';
 import { briefingTree } from '../../src/tree.js';
 import { buildBriefing } from '../../src/pipeline.js';
-import { DEFAULT_DATA, qpdfCheck, scanPdf, tmp } from './helpers.js';
+import { DEFAULT_DATA, qpdfCheck, scanPdf, removeTemps, tmp } from './helpers.js';
+
+afterAll(removeTemps);
 
 const SEED = 20251130;
 const RUNS = 1200;
@@ -43,7 +45,6 @@ const KNOWN_UNLOCATED = new Set(['template/unknown-kind']);
 
 const base = parse(readFileSync(DEFAULT_DATA, 'utf8')) as unknown;
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Seg = string | number;
 
 function clone<T>(v: T): T {

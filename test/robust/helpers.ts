@@ -33,8 +33,25 @@ export async function runCli(args: readonly string[]): Promise<CliRun> {
   }
 }
 
+const made: string[] = [];
+
+/** A fresh temporary folder, removed by {@link removeTemps} (kept when BRIEFKIT_KEEP_TMP is set). */
 export function tmp(prefix = 'briefkit-robust-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder {@link tmp} made in this test file. */
+export function removeTemps(): void {
+  if (process.env['BRIEFKIT_KEEP_TMP']) return;
+  for (const d of made.splice(0)) {
+    try {
+      rmSync(d, { recursive: true, force: true });
+    } catch {
+      // a folder still mounted or locked: leave it
+    }
+  }
 }
 
 /** Every file under a folder (hidden ones included) with its bytes, by relative path. */

@@ -12,7 +12,7 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA, DEFAULT_PDF, qpdfCheck, scanPdf, strayTemps, tmp } from './helpers.js';
+import { DEFAULT_DATA, DEFAULT_PDF, qpdfCheck, removeTemps, scanPdf, strayTemps, tmp } from './helpers.js';
 
 const HELPER = 'test/helpers/kill-build.ts';
 const MANIFEST = '.briefkit-manifest.json';
@@ -130,8 +130,11 @@ beforeAll(async () => {
   duration = refExit.ms;
 }, 120_000);
 
-afterAll(() => {
-  for (const c of children) c.kill('SIGKILL');
+afterAll(async () => {
+  const left = [...children];
+  for (const c of left) c.kill('SIGKILL');
+  await Promise.all(left.map((c) => new Promise((resolve) => { if (c.exitCode !== null || c.signalCode !== null) resolve(null); else c.once('exit', resolve); })));
+  removeTemps();
 });
 
 describe('SIGKILL at fixed points inside the atomic write', () => {

@@ -6,12 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildBriefing } from '../../src/pipeline.js';
 import { briefingTree } from '../../src/tree.js';
 import type { Block, DocTree, Inline } from '../../src/doc/types.js';
-import { DEFAULT_DATA, pdfText, qpdfCheck, runCli, scanPdf, tmp } from './helpers.js';
+import { DEFAULT_DATA, pdfText, qpdfCheck, runCli, scanPdf, removeTemps, tmp } from './helpers.js';
+
+afterAll(removeTemps);
 
 /** Every PDF this file builds; each is scanned for active content at the end. */
 const built: string[] = [];
