@@ -1,11 +1,12 @@
 import { loadBriefing } from './data/index.js';
 import type { DataLimits } from './data/index.js';
 import type { Briefing } from './data/types.js';
-import { hasErrors, UserError } from './diag/errors.js';
+import { diag, hasErrors, UserError } from './diag/errors.js';
+import { describeChar, missingGlyphs } from './text/coverage.js';
 import type { Diagnostic, SourceLoc } from './diag/types.js';
 import { parseMarkup } from './doc/index.js';
 import type { DocMeta, DocTree } from './doc/types.js';
-import { renderTemplate } from './template/index.js';
+import { locateText, renderTemplate } from './template/index.js';
 import type { Paper, Theme } from './theme/types.js';
 import { formatDate } from './util/format.js';
 import { timed } from './util/timing.js';
@@ -68,10 +69,60 @@ export function briefingTree(input: BuildInput, o: BuildOptions = {}): TreeResul
     briefing,
     ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}),
     options: { cover: o.cover === true, toc: o.toc === true },
+    locate: loaded.value.locate,
   }));
   const parsed = timed('markup', () => parseMarkup({ markup: tpl.markup, file: tpl.file, meta: metaOf(briefing) }));
-  const diagnostics = [...loaded.diagnostics, ...parsed.diagnostics];
-  if (hasErrors(parsed.diagnostics)) throw new UserError(diagnostics);
-  return { briefing, tree: parsed.tree, diagnostics, dependencies: [file, ...tpl.dependencies], locate: loaded.value.locate };
+  // Problems found in the markup are reported where the template wrote that markup.
+  const where = templateLocator(tpl.markup, tpl.sources);
+  const markupDiags = parsed.diagnostics.map((d) => (d.loc ? { ...d, loc: where(d.loc) } : d));
+  const diagnostics = [...loaded.diagnostics, ...glyphWarnings(briefing, loaded.value.locate), ...markupDiags];
+  if (hasErrors(markupDiags)) throw new UserError(diagnostics);
+  const tree = { ...parsed.tree, blocks: parsed.tree.blocks.map((b) => (b.kind === 'chart' ? { ...b, loc: where(b.loc) } : b)) };
+  return { briefing, tree, diagnostics, dependencies: [file, ...tpl.dependencies], locate: loaded.value.locate };
 }
 
+
+/**
+ * Warns, at the field, about characters none of the bundled fonts can draw: they would print
+ * as empty boxes (the PDF keeps them as text all the same).
+ */
+function glyphWarnings(b: Briefing, locate: (path: string) => SourceLoc | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === 'string') {
+      const missing = missingGlyphs(v);
+      if (missing.length) {
+        out.push(diag('text/missing-glyph', `${missing.slice(0, 5).map(describeChar).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'is' : 'are'} in none of the bundled fonts and will print as an empty box`, {
+          severity: 'warning', path, loc: locate(path), hint: 'replace the character, or write it out in words; the bundled fonts cover Latin, Greek, Cyrillic and Hangul',
+        }));
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'loc') walk(x, path ? `${path}.${k}` : k);
+  };
+  walk(b, '');
+  return out;
+}
+
+/**
+ * Maps a position in the generated markup back to the template that wrote it: markup syntax
+ * (links, directives) comes from template text, never from data (data is escaped), so the
+ * text at that position is found verbatim in exactly one template. Falls back to the markup
+ * position when it cannot be found.
+ */
+export function templateLocator(markup: string, sources: ReadonlyMap<string, string>): (loc: SourceLoc) => SourceLoc {
+  const lines = markup.split('\n');
+  return (loc) => {
+    const rest = (lines[loc.line - 1] ?? '').slice(loc.col - 1);
+    for (let len = Math.min(rest.length, 80); len >= 4; len--) {
+      const needle = rest.slice(0, len);
+      const hits: SourceLoc[] = [];
+      for (const [file, src] of sources) {
+        const found = locateText(src, needle);
+        if (found) hits.push({ file, line: found[0], col: found[1] });
+      }
+      if (hits.length === 1) return hits[0] as SourceLoc;
+      if (hits.length > 1) break;
+    }
+    return loc;
+  };
+}

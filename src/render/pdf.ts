@@ -3,6 +3,7 @@ import type { DocMeta } from '../doc/types.js';
 import { assertNever } from '../diag/errors.js';
 import type { PagedDocument, PageItem, StructNode } from '../layout/types.js';
 import { FONT_IDS, getFont } from '../text/fonts.js';
+import { splitRuns } from '../text/measure.js';
 import type { FontId } from '../text/fonts.js';
 import { drawChart } from './chart.js';
 import { escapeXmpInfo } from './xmp.js';
@@ -97,11 +98,13 @@ export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions 
   return done;
 }
 
+/** Whether any text of the document, chart labels included, is set in font `id`. */
 function usesFont(paged: PagedDocument, id: FontId): boolean {
-  if (paged.charts.size > 0 && id === 'kr-regular') {
-    for (const c of paged.charts.values()) for (const op of c.ops) if (op.kind === 'text' && /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(op.text)) return true;
+  if (paged.pages.some((p) => p.items.some((i) => i.kind === 'text' && i.font === id))) return true;
+  for (const c of paged.charts.values()) {
+    for (const op of c.ops) if (op.kind === 'text' && splitRuns(op.text, op.face).some((r) => r.font === id)) return true;
   }
-  return paged.pages.some((p) => p.items.some((i) => i.kind === 'text' && i.font === id));
+  return false;
 }
 
 /** Creates every structure element up front, nested as layout declared them. */

@@ -3,6 +3,7 @@ import type { PageItem } from '../layout/types.js';
 /** pdfkit's embedded font, as far as the text writer uses it. */
 export interface EmbeddedFontLike {
   readonly id: string;
+  readonly font: { hasGlyphForCodePoint(cp: number): boolean };
   ref(): unknown;
   encode(text: string, features?: string[]): [string[], GlyphPosition[]];
 }
@@ -37,7 +38,12 @@ export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: T
   const spaceExtra = it.wordSpacing / scale;
   const chars = [...it.text];
   const sameCount = chars.length === encoded.length;
-  const out: string[] = ['q', `1 0 0 -1 0 ${num(page.height)} cm`, 'BT', `/${font.id} ${num(it.size)} Tf`];
+  const out: string[] = ['q', `1 0 0 -1 0 ${num(page.height)} cm`];
+  // A character no bundled font has prints as a box; ActualText keeps the real text for
+  // readers, search and assistive technology.
+  const actual = needsActualText(it.text, font);
+  if (actual) out.push(`/Span <</ActualText <FEFF${utf16Hex(it.text)}>>> BDC`);
+  out.push('BT', `/${font.id} ${num(it.size)} Tf`);
   const baseY = page.height - it.y;
   let x = it.x;
   out.push(`1 0 0 1 ${num(x)} ${num(baseY)} Tm`);
@@ -68,6 +74,23 @@ export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: T
     x += (pos.xAdvance + (isSpace ? spaceExtra : 0)) * scale;
   }
   flush();
-  out.push('ET', 'Q');
+  out.push('ET');
+  if (actual) out.push('EMC');
+  out.push('Q');
   doc.addContent(out.join('\n'));
+}
+
+function needsActualText(text: string, font: EmbeddedFontLike): boolean {
+  if (/^[\x20-\x7e]*$/.test(text)) return false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp > 0x20 && !font.font.hasGlyphForCodePoint(cp)) return true;
+  }
+  return false;
+}
+
+function utf16Hex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return hex;
 }

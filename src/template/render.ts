@@ -4,7 +4,7 @@ import { fromRoot } from '../util/root.js';
 import Handlebars from 'handlebars';
 import type { Briefing } from '../data/types.js';
 import { UserError, diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import type { Diagnostic, SourceLoc } from '../diag/types.js';
 import { ESCAPE_HELPER, partialCalls, rewriteEscapes } from './ast.js';
 import { escapeMarkup } from './escape.js';
 import { makeHelpers } from './helpers.js';
@@ -22,6 +22,8 @@ export interface TemplateInput {
   readonly kind?: string;
   /** Entry file in the kind's folder; default `document.hbs`. */
   readonly entry?: string;
+  /** Locates a field of the data, for errors about what the data asks of templates. */
+  readonly locate?: (path: string) => SourceLoc | undefined;
   /** Switches templates may test, e.g. `options.cover`. */
   readonly options?: Readonly<Record<string, boolean>>;
 }
@@ -33,6 +35,8 @@ export interface TemplateOutput {
   readonly file: string;
   /** Every file the output depends on (templates, partials, messages), for build hashes. */
   readonly dependencies: readonly string[];
+  /** The text of the entry template and its partials, by display path, for locating markup. */
+  readonly sources: ReadonlyMap<string, string>;
 }
 
 interface Compiled {
@@ -65,7 +69,7 @@ function compile(file: string, src: string, helperNames: ReadonlySet<string>): C
   try {
     ast = Handlebars.parse(src);
   } catch (e) {
-    throw new UserError([templateDiag(e, file, 'template/syntax', 'fix the Handlebars syntax at this place')]);
+    throw new UserError([templateDiag(e, file, 'template/syntax', 'fix the Handlebars syntax at this place', src)]);
   }
   rewriteEscapes(ast, helperNames);
   const fn = Handlebars.compile(ast, { strict: true, noEscape: false, preventIndent: true });
@@ -78,20 +82,83 @@ function compile(file: string, src: string, helperNames: ReadonlySet<string>): C
 }
 
 /** Turns a Handlebars exception into a located diagnostic. */
-function templateDiag(e: unknown, file: string, code: string, hint: string): Diagnostic {
+function templateDiag(e: unknown, file: string, code: string, hint: string, src?: string): Diagnostic {
   const err = e as { message?: string; lineNumber?: number; column?: number };
-  const msg = String(err.message ?? e).split('\n')[0] ?? '';
-  const m = /Parse error on line (\d+)/.exec(String(err.message));
-  const line = err.lineNumber ?? (m ? Number(m[1]) : 1);
-  const col = (err.column ?? 0) + 1;
+  const full = String(err.message ?? e);
+  let msg = full.split('\n')[0] ?? '';
+  let line = err.lineNumber ?? 1;
+  let col = (err.column ?? 0) + 1;
+  const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)$/s.exec(full);
+  if (parse) {
+    // "Parse error on line 3:\n<text>\n------^\nExpecting 'CLOSE', got 'EOF'": place the caret.
+    line = Number(parse[1]);
+    const shown = parse[2] ?? '';
+    const caret = (parse[3] ?? '').length;
+    const text = src?.split('\n')[line - 1] ?? '';
+    const at = shown.startsWith('...') ? text.indexOf(shown.slice(3)) + caret - 3 : text.indexOf(shown) + caret;
+    col = Math.max(1, at + 1);
+    msg = `the template does not parse: ${parseExpectation(parse[4] ?? '')}`;
+  }
+  const property = /^Cannot use 'in' operator to search for '([^']+)' in/.exec(msg);
+  if (property) {
+    msg = `the template reads "${property[1]}" from a value that is text or a number, which has no fields`;
+    if (src && !err.lineNumber) {
+      const found = locateText(src, `.${property[1]}`);
+      if (found) [line, col] = found;
+    }
+  }
   const notDefined = /^"([^"]+)" not defined/.exec(msg);
   const message = notDefined
     ? `the template uses the field "${notDefined[1]}", which the data does not have`
     : msg.replace(/ - \d+:\d+$/, '');
-  return diag(notDefined ? 'template/missing-field' : code, message, {
+  return diag(notDefined ? 'template/missing-field' : parse ? 'template/syntax' : code, message, {
     loc: { file: displayPath(file), line, col },
     hint: notDefined ? `add "${notDefined[1]}" to the briefing data, or guard it in the template with {{#if}}` : hint,
   });
+}
+
+const TOKENS: Readonly<Record<string, string>> = {
+  CLOSE: '}}', CLOSE_UNESCAPED: '}}}', CLOSE_RAW_BLOCK: '}}}}', OPEN_ENDBLOCK: '{{/…}}', EOF: 'the end of the file',
+  INVALID: 'a character that cannot stand there', ID: 'a name', OPEN_INVERSE_CHAIN: '{{else}}', INVERSE: '{{else}}',
+};
+
+/** "Expecting 'CLOSE', 'ID', … got 'EOF'" in words: what was expected first, and what came. */
+function parseExpectation(line: string): string {
+  const m = /^Expecting (.*), got '([^']+)'$/.exec(line);
+  if (!m) return line;
+  const expected = (m[1] ?? '').split(/,\s*/).map((t) => t.replace(/'/g, ''));
+  const first = expected.find((t) => TOKENS[t]) ?? expected[0] ?? '';
+  const others = expected.length - 1;
+  return `expected ${TOKENS[first] ?? first}${others > 0 ? ` (or one of ${others} other tokens)` : ''}, found ${TOKENS[m[2] ?? ''] ?? m[2]}`;
+}
+
+/** 1-based line and column of the first occurrence of `needle` in `src`. */
+export function locateText(src: string, needle: string): [number, number] | undefined {
+  const i = src.indexOf(needle);
+  if (i < 0) return undefined;
+  const before = src.slice(0, i).split('\n');
+  return [before.length, (before[before.length - 1] ?? '').length + 1];
+}
+
+/**
+ * Helpers that throw say where they were called: Handlebars hands each helper the location
+ * of its mustache, which we attach to the error for the diagnostic.
+ */
+function located(fn: unknown): unknown {
+  if (typeof fn !== 'function') return fn;
+  return function (this: unknown, ...args: unknown[]): unknown {
+    try {
+      return (fn as (...a: unknown[]) => unknown).apply(this, args);
+    } catch (e) {
+      const loc = (args[args.length - 1] as { loc?: { start?: { line: number; column: number } } } | undefined)?.loc?.start;
+      const err = e as { lineNumber?: number; column?: number };
+      if (loc && err && typeof err === 'object' && err.lineNumber === undefined) {
+        err.lineNumber = loc.line;
+        err.column = loc.column;
+      }
+      throw e;
+    }
+  };
 }
 
 /**
@@ -105,6 +172,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   const dir = join(root, kind);
   if (!existsSync(dir)) {
     throw new UserError([diag('template/unknown-kind', `no template kind "${kind}" in ${displayPath(root)}`, {
+      loc: input.locate?.('template'),
       hint: `use one of: ${readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'messages').map((d) => d.name).join(', ')}`,
     })]);
   }
@@ -117,6 +185,9 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
     messages,
   });
   helpers[ESCAPE_HELPER] = (v: unknown) => (v instanceof Handlebars.SafeString ? v.toString() : escapeMarkup(v === undefined || v === null ? '' : String(v)));
+  // Our helpers and the built-in block helpers report where they were called from.
+  for (const name of Object.keys(helpers)) helpers[name] = located(helpers[name]);
+  for (const name of ['if', 'unless', 'each', 'with']) helpers[name] = located(Handlebars.helpers[name]);
   const helperNames = new Set([...Object.keys(helpers), ...BUILTIN]);
 
   const deps = [messagesFile];
@@ -141,7 +212,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
     try {
       ast = Handlebars.parse(src);
     } catch (e) {
-      throw new UserError([templateDiag(e, path, 'template/syntax', 'fix the Handlebars syntax at this place')]);
+      throw new UserError([templateDiag(e, path, 'template/syntax', 'fix the Handlebars syntax at this place', src)]);
     }
     for (const call of partialCalls(ast)) {
       if (!known.has(call.name)) {
@@ -171,9 +242,10 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
     }
     current = entry;
     const markup = compile(entry, entrySrc, helperNames).render(view, helpers, partials);
-    return { markup, file: displayPath(entry), dependencies: deps };
+    const texts = new Map<string, string>([[displayPath(entry), entrySrc], ...[...sources].map(([p, t]) => [displayPath(p), t] as [string, string])]);
+    return { markup, file: displayPath(entry), dependencies: deps, sources: texts };
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError([templateDiag(e, current, 'template/error', 'fix the template or the data it reads')]);
+    throw new UserError([templateDiag(e, current, 'template/error', 'fix the template or the data it reads', current === entry ? entrySrc : sources.get(current))]);
   }
 }

@@ -57,9 +57,17 @@ function toWords(spans: readonly Span[]): Word[] {
   let cur: Word = { pieces: [], spaceAfter: null };
   for (const span of spans) {
     // Break after spaces and after hyphens/dashes/slashes inside words.
-    const parts = span.text.split(/( +|\t)/);
+    const parts = span.text.split(/( +|\t|\u200b)/);
     for (const part of parts) {
       if (part === '') continue;
+      if (part === '\u200b') {
+        // A zero-width space: a break opportunity inside a word, with no space drawn.
+        if (cur.pieces.length > 0) {
+          words.push(cur);
+          cur = { pieces: [], spaceAfter: null };
+        }
+        continue;
+      }
       if (/^( +|\t)$/.test(part)) {
         if (cur.pieces.length > 0) {
           cur.spaceAfter = span;

@@ -1,4 +1,5 @@
 import type { FontFace } from '../theme/types.js';
+import { IGNORABLE } from './coverage.js';
 import { fallbackFont, getFont, mainFont } from './fonts.js';
 import type { FontId } from './fonts.js';
 
@@ -16,8 +17,11 @@ export const NUMBER_FEATURES: readonly string[] = ['kern', 'tnum'];
  * Splits text into runs by glyph coverage: characters the main font lacks (Hangul, for one)
  * go to the fallback, so they are drawn and extractable rather than boxes.
  */
-export function splitRuns(text: string, face: FontFace): Run[] {
+export function splitRuns(input: string, face: FontFace): Run[] {
   const main = mainFont(face);
+  // Invisible formatting characters (joiners, direction marks, variation selectors) are not
+  // drawn, so they cannot show as boxes.
+  const text = input.replace(IGNORABLE, '');
   // Printable ASCII is always in the main font: no need to look at each character.
   if (/^[\x20-\x7e]*$/.test(text)) return text === '' ? [] : [{ text, font: main }];
   const mainF = getFont(main);

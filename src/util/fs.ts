@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError, diag } from '../diag/errors.js';
 
@@ -16,6 +16,7 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   } catch (e) {
     throw ioError(e, dir);
   }
+  sweepStale(dir, basename(path));
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w', 0o644);
@@ -28,7 +29,8 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
     renameSync(tmp, path);
   } catch (e) {
     if (fd !== undefined) try { closeSync(fd); } catch { /* already failing */ }
-    rmSync(tmp, { force: true });
+    // Cleaning up may fail too (a folder we cannot even look into): report the first error.
+    try { rmSync(tmp, { force: true }); } catch { /* nothing was written */ }
     throw ioError(e, path);
   }
 }
@@ -42,8 +44,40 @@ function ioError(e: unknown, path: string): UserError {
     EPERM: 'the output folder is not writable: choose another with --out, or fix its permissions',
     EROFS: 'the output folder is on a read-only file system: choose another with --out',
     ENOTDIR: 'a part of the output path is a file, not a folder: choose another --out',
+    EEXIST: 'the output path is a file, not a folder: choose another --out',
   };
   return new UserError([diag('output/write', `cannot write ${path} (${code || String(e)})`, {
     hint: hints[code] ?? 'check the output path and try again',
   })]);
+}
+
+/** Temporary files of ours: `.<name>.<pid>.<hex>.tmp`. */
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that a killed build left beside `name` (their process is gone):
+ * a crash leaves the previous output intact, and the next build clears what it left.
+ */
+function sweepStale(dir: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const f of entries) {
+    const m = TEMP.exec(f);
+    if (!m || m[1] !== name || alive(Number(m[2]))) continue;
+    try { rmSync(join(dir, f), { force: true }); } catch { /* not ours to remove after all */ }
+  }
 }

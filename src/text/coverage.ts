@@ -1,0 +1,27 @@
+import { fallbackFont, getFont, mainFont } from './fonts.js';
+
+/** Characters that are never drawn: joiners, direction marks, variation selectors, BOM. */
+export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * Characters of `text` that none of the bundled fonts can draw (they would print as empty
+ * boxes), each once, in order. Whitespace, controls and ignorable characters do not count.
+ */
+export function missingGlyphs(text: string): string[] {
+  if (/^[\x20-\x7e\t\n\r]*$/.test(text)) return [];
+  const main = getFont(mainFont('regular'));
+  const out = new Set<string>();
+  for (const ch of text.replace(IGNORABLE, '')) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x20 || /\s/u.test(ch) || main.hasGlyphForCodePoint(cp)) continue;
+    if (getFont(fallbackFont('regular')).hasGlyphForCodePoint(cp)) continue;
+    out.add(ch);
+  }
+  return [...out];
+}
+
+/** "★ (U+2605)" for messages. */
+export function describeChar(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  return `"${ch}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`;
+}
