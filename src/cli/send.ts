@@ -9,6 +9,7 @@ import { formatDiagnostic } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
 import { SMTP_ENV } from '../mail/config.js';
 import type { MailAttachment, ProgressEvent } from '../mail/types.js';
+import { targetKind } from '../incremental/inputs.js';
 import { buildBriefing } from '../pipeline.js';
 
 interface Io {
@@ -23,8 +24,8 @@ const STOPPERS = new Set(['mail/auth', 'mail/tls', 'mail/sender', 'mail/connecti
 export function registerSend(program: Command, io: Io, setCode: (code: number) => void): void {
   program.command('send')
     .description('email briefings as PDF attachments, one message per briefing and recipient; safe to re-run')
-    .argument('<files...>', 'briefing data files (.yaml, .yml, .json)')
-    .requiredOption('--to <addr...>', 'recipient addresses (after the files, or comma-separated)')
+    .argument('<files...>', 'briefing data files or pack manifests (.yaml, .yml, .json)')
+    .option('--to <addr...>', 'recipient addresses (after the files, or comma-separated); default: a pack\'s distribution list')
     .option('--from <addr>', `sender address (default: ${SMTP_ENV.from} or the config file)`)
     .option('--smtp-config <file>', `SMTP settings, JSON or YAML (default: the ${SMTP_ENV.host}, _PORT, _SECURE, _USER, _PASS variables)`)
     .option('--dry-run', 'write the exact messages as .eml files instead of sending')
@@ -46,7 +47,7 @@ export function registerSend(program: Command, io: Io, setCode: (code: number) =
         return;
       }
       const dryRun = o['dryRun'] === true;
-      const recipients = (o['to'] as string[]).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+      const given = ((o['to'] as string[] | undefined) ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
       const settings = readMailSettings({
         ...(typeof o['smtpConfig'] === 'string' ? { file: o['smtpConfig'] } : {}),
         env: process.env,
@@ -67,9 +68,28 @@ export function registerSend(program: Command, io: Io, setCode: (code: number) =
       }
 
       // Build everything first: a bad file stops the run before any message goes out.
-      const built: { file: string; id: string; attachment: MailAttachment }[] = [];
+      const built: { file: string; id: string; attachment: MailAttachment; recipients: string[] }[] = [];
       let bad = false;
       for (const file of files) {
+        if (targetKind(file) === 'pack') {
+          // A pack goes out as one PDF, to --to or else the manifest's distribution list.
+          const { buildPack } = await import('../pack/index.js');
+          const r = await buildPack(file, { separate: false });
+          show(r.diagnostics);
+          if (!r.ok) {
+            bad = true;
+            io.err(`briefkit: ${file}: not built`);
+            continue;
+          }
+          const first = r.briefings[0]?.briefing;
+          const attachment: MailAttachment = {
+            ...(first ? briefingAttachment(first, r.pdf) : { keyFigures: [] }),
+            fileName: `${r.manifest.id}.pdf`, pdf: r.pdf, title: r.manifest.title, date: r.manifest.date, classification: r.marking,
+            language: r.manifest.language ?? first?.language ?? 'en',
+          };
+          built.push({ file, id: r.manifest.id, attachment, recipients: given.length ? given : [...r.manifest.distribution] });
+          continue;
+        }
         const r = await buildBriefing({ file });
         show(r.diagnostics);
         if (!r.ok) {
@@ -77,7 +97,16 @@ export function registerSend(program: Command, io: Io, setCode: (code: number) =
           io.err(`briefkit: ${file}: not built`);
           continue;
         }
-        built.push({ file, id: r.briefing.id, attachment: briefingAttachment(r.briefing, r.pdf) });
+        built.push({ file, id: r.briefing.id, attachment: briefingAttachment(r.briefing, r.pdf), recipients: given });
+      }
+      for (const b of built) {
+        if (b.recipients.length === 0) {
+          io.err(formatDiagnostic({
+            code: 'mail/no-recipients', severity: 'error', message: `no recipients for ${b.file}`, loc: { file: b.file, line: 1, col: 1 },
+            hint: 'pass --to, or list addresses under distribution: in the pack manifest',
+          }));
+          bad = true;
+        }
       }
       if (bad) {
         io.err('briefkit: nothing was sent: fix the files above and run the same command again');
@@ -95,7 +124,7 @@ export function registerSend(program: Command, io: Io, setCode: (code: number) =
         };
         const report = await sendBriefings({
           attachments: [b.attachment],
-          recipients,
+          recipients: b.recipients,
           from,
           ...(settings.smtp ? { smtp: settings.smtp } : {}),
           logFile: String(o['log']),

@@ -124,4 +124,22 @@ describe('briefkit send', () => {
     expect(r.out).toContain('--smtp-config');
     expect(r.out).not.toMatch(/--[\w-]*(pass|secret|password)/i);
   });
+
+  it('sends a pack as one PDF to its distribution list, and the attachment is the pack itself', async () => {
+    useServer();
+    const log = join(dir, 'pack-log.json');
+    const r = await run(['send', 'data/packs/korea-1995.yaml', '--log', log]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe('sent korea-1995-pack to asia-pacific.desk@example.org');
+    const got = server.deliveries.filter((d) => d.to.includes('asia-pacific.desk@example.org'));
+    expect(got).toHaveLength(1);
+    const mail = await simpleParser(got[0]?.raw ?? Buffer.alloc(0));
+    expect(mail.subject).toBe('[UNCLASSIFIED] Canada – Republic of Korea – 1 October 1995');
+    const pdf = mail.attachments[0];
+    expect(pdf?.filename).toBe('korea-1995-pack.pdf');
+    expect(pdf?.contentType).toBe('application/pdf');
+    const { buildPack } = await import('../../src/pack/index.js');
+    const built = await buildPack('data/packs/korea-1995.yaml', { separate: false });
+    expect(built.ok && pdf?.content.equals(built.pdf)).toBe(true);
+  });
 });
