@@ -15,6 +15,7 @@ import { defaultTheme } from '../theme/index.js';
 import { briefingTree } from '../tree.js';
 import type { BuildOptions } from '../tree.js';
 import { formatDate } from '../util/format.js';
+import { mark, printTimings, resetTimings } from '../util/timing.js';
 import { highestMarking } from './classification.js';
 import { loadManifest } from './manifest.js';
 import type { PackManifest } from './types.js';
@@ -70,6 +71,8 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     const loaded: { tree: DocTree; briefing: Briefing; charts: ReadonlyMap<string, ChartAsset>; file: string; deps: readonly string[] }[] = [];
     const ids = new Map<string, number>();
     const errors: Diagnostic[] = [];
+    resetTimings();
+    const loadStart = performance.now();
     manifest.briefings.forEach((entry, i) => {
       try {
         const t = briefingTree({ file: entry.path }, { ...o, cover: false, toc: false });
@@ -132,12 +135,18 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
       for (const [name, asset] of l.charts) charts.set(`${prefix}/${name}`, { ...asset, name: `${prefix}/${name}` });
       parts.push({ tree, messages: partMessages });
     });
+    mark('briefings', loadStart);
+    const layoutStart = performance.now();
     const paged = layoutDocument({
       tree: front, parts, theme, charts, messages, marking,
       ...(o.paper ? { paper: o.paper } : {}), duplex, bleed: o.bleed ?? 0,
     });
     checkPages(paged.pages.length, o.maxPages, { file: manifestFile });
+    mark('layout', layoutStart);
+    const renderStart = performance.now();
     const pdf = await renderPdf(paged, meta, { pdfa: o.pdfa === true });
+    mark('render', renderStart);
+    printTimings(`pack ${manifest.id}`);
 
     const briefings: PackBriefing[] = [];
     for (const l of o.separate === false ? [] : loaded) {

@@ -37,3 +37,9 @@ export function printTimings(label: string): void {
   const parts = Object.entries(current).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
   process.stderr.write(`timings ${label}: ${parts} (ms)\n`);
 }
+
+/** Records the time since `start` (ms) under `name`, and the heap at that moment (MB). */
+export function mark(name: string, start: number): void {
+  current[name] = performance.now() - start;
+  if (enabled) current[`${name} heap MB`] = process.memoryUsage().heapUsed / 1e6;
+}
