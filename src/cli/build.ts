@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, statSync, watch } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Diagnostic } from '../diag/types.js';
-import { fileHash, inputsHash, outputState, readManifest, writeManifest } from '../incremental/index.js';
+import { dataFiles, fileHash, inputsHash, outputState, readManifest, writeManifest } from '../incremental/index.js';
+import { TEMPLATES_DIR } from '../template/index.js';
 import type { BuildManifest, OutputRecord } from '../incremental/index.js';
 import { expectedOutputs } from '../targets.js';
 import type { TargetOptions } from '../targets.js';
@@ -186,7 +187,9 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
 
 /** Rebuilds on changes to data or templates until interrupted. */
 async function watchAndBuild(targets: readonly string[], o: Record<string, unknown>, io: Io, report: Report): Promise<void> {
-  const dirs = [...new Set(['data', typeof o['templates'] === 'string' ? o['templates'] : 'templates'].filter((d) => existsSync(d)))];
+  // The folders of every data file the targets read (packs name their briefings), and the templates.
+  const templates = typeof o['templates'] === 'string' ? o['templates'] : TEMPLATES_DIR;
+  const dirs = [...new Set([...targets.flatMap((t) => dataFiles(t)).map((f) => dirname(f)), templates].filter((d) => existsSync(d)))];
   io.out(`watching ${dirs.join(', ')} (Ctrl-C to stop)`);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();

@@ -114,3 +114,31 @@ describe('incremental builds for CI', () => {
     expect(same.out).toMatch(/no differences/);
   });
 });
+
+describe('watch mode', () => {
+  it('rebuilds when the data changes, until interrupted', async () => {
+    const { data, out } = scratch();
+    const file = join(data, 'w.yaml');
+    writeFileSync(file, SOURCE);
+    const lines: string[] = [];
+    let failure: unknown;
+    const done = main(['build', file, '--out', out, '--watch'], { out: (s) => lines.push(s), err: (s) => lines.push(s) });
+    done.catch((e: unknown) => { failure = e; });
+    const until = async (pred: () => boolean, ms = 30_000): Promise<void> => {
+      const end = Date.now() + ms;
+      while (!pred()) {
+        if (failure || Date.now() > end) throw new Error(`timed out; output so far:\n${lines.join('\n')}\n${String(failure)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await until(() => lines.some((l) => l.startsWith('watching')));
+    const built = (): number => lines.filter((l) => l.startsWith('built')).length;
+    expect(built()).toBe(1);
+    const first = readFileSync(join(out, 'canada-korea-1995.pdf'));
+    writeFileSync(file, SOURCE.replace('imports: 2.19', 'imports: 2.45'));
+    await until(() => built() === 2);
+    expect(readFileSync(join(out, 'canada-korea-1995.pdf')).equals(first)).toBe(false);
+    process.emit('SIGINT');
+    expect(await done).toBe(0);
+  }, 60_000);
+});
