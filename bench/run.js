@@ -26,13 +26,13 @@ const PEERS = {
 };
 
 /** Runs a child job `runs` times after one untimed warm-up; whole-process wall time. */
-function timeProcess(args, runs) {
+function timeProcess(args, runs, env = {}) {
   const walls = [];
   const rss = [];
   let last;
   for (let i = 0; i <= runs; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['bench/child.js', ...args], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bench/child.js', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
     const wall = (performance.now() - t) / 1000;
     if (r.status !== 0) throw new Error(`bench job failed: ${args.join(' ')}\n${r.stderr}`);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -76,8 +76,11 @@ try {
   const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, figures: {} };
   const f = results.figures;
   process.stderr.write('cold build…\n');
-  const cold = timeProcess(['cli', 'build', 'data/briefings/canada-korea-1995.yaml', '--out', scratch, '--force'], RUNS);
+  // With the shaping cache kept between processes (filled by the untimed first run), and without.
+  const cold = timeProcess(['cli', 'build', 'data/briefings/canada-korea-1995.yaml', '--out', scratch, '--force'], RUNS, { BRIEFKIT_CACHE_DIR: join(scratch, 'cache') });
+  const coldBare = timeProcess(['cli', 'build', 'data/briefings/canada-korea-1995.yaml', '--out', scratch, '--force'], RUNS, { BRIEFKIT_CACHE: '0' });
   f.cold = { seconds: cold.seconds, maxRssMB: cold.maxRssMB, target: 0.35 };
+  f.coldNoCache = { seconds: coldBare.seconds, maxRssMB: coldBare.maxRssMB, target: 0.35 };
   process.stderr.write('warm builds…\n');
   const w = await warm(scratch);
   f.warmUnchanged = { ms: w.unchanged.ms, stages: w.unchanged.stages, target: 10 };
@@ -97,6 +100,7 @@ try {
   const rows = [
     ['figure', 'briefkit', 'target', 'typst-native', 'ratio', 'pdfkit-naive-svg', 'ratio'],
     ['cold build (s)', cold.seconds.toFixed(2), '0.35', PEERS['typst-native'].cold, (cold.seconds / PEERS['typst-native'].cold).toFixed(2), PEERS['pdfkit-naive-svg'].cold, (cold.seconds / PEERS['pdfkit-naive-svg'].cold).toFixed(2)],
+    ['cold build, no shaping cache (s)', coldBare.seconds.toFixed(2), '0.35', PEERS['typst-native'].cold, (coldBare.seconds / PEERS['typst-native'].cold).toFixed(2), PEERS['pdfkit-naive-svg'].cold, (coldBare.seconds / PEERS['pdfkit-naive-svg'].cold).toFixed(2)],
     ['warm, charts unchanged (ms)', w.unchanged.ms.toFixed(1), '10', PEERS['typst-native'].warm, (w.unchanged.ms / PEERS['typst-native'].warm).toFixed(2), PEERS['pdfkit-naive-svg'].warm, (w.unchanged.ms / PEERS['pdfkit-naive-svg'].warm).toFixed(2)],
     ['warm, every chart changed (ms)', w.changed.ms.toFixed(1), '30', PEERS['typst-native'].warm, (w.changed.ms / PEERS['typst-native'].warm).toFixed(2), PEERS['pdfkit-naive-svg'].warm, (w.changed.ms / PEERS['pdfkit-naive-svg'].warm).toFixed(2)],
     [`pack of 50 (s, ${p50.last.pages} pages)`, p50.seconds.toFixed(2), '0.8', PEERS['typst-native'].pack50, (p50.seconds / PEERS['typst-native'].pack50).toFixed(2), PEERS['pdfkit-naive-svg'].pack50, (p50.seconds / PEERS['pdfkit-naive-svg'].pack50).toFixed(2)],

@@ -1,5 +1,7 @@
 import type { FontId } from '../text/fonts.js';
 import type { EmbeddedFontLike } from './text.js';
+import { shapeStore } from '../text/shape-store.js';
+import type { StoredRun } from '../text/shape-store.js';
 
 /** pdfkit's embedded font: its layout method is what we share. */
 interface Shapeable {
@@ -34,11 +36,40 @@ export function shareShaping(doc: PDFKit.PDFDocument, id: FontId): EmbeddedFontL
     const key = `${features ? features.join(',') : ''}\u0000${text}`;
     let run = shared.get(key);
     if (run === undefined) {
-      run = original(text, features, false);
+      const storeKey = `${id}\u0000${key}`;
+      const stored = shapeStore().runs.get(storeKey);
+      if (stored) run = revive(stored);
+      else {
+        run = original(text, features, false);
+        shapeStore().setRun(storeKey, freeze(run as ShapedRun));
+      }
       if (shared.size >= MAX_RUNS) shared.clear();
       shared.set(key, run);
     }
     return run;
   };
   return font as unknown as EmbeddedFontLike;
+}
+
+/** What pdfkit's encode reads of a shaped run. */
+interface ShapedRun {
+  readonly glyphs: readonly { id: number; advanceWidth: number; codePoints: number[] }[];
+  readonly positions: readonly { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+}
+
+function freeze(run: ShapedRun): StoredRun {
+  return {
+    g: run.glyphs.map((g) => [g.id, g.advanceWidth, [...g.codePoints]] as const),
+    p: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, p.advanceWidth] as const),
+  };
+}
+
+/** A stored run in the shape pdfkit's encode and widthOfString read. */
+function revive(s: StoredRun): ShapedRun & { advanceWidth: number } {
+  const positions = s.p.map(([xAdvance, yAdvance, xOffset, yOffset, advanceWidth]) => ({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth }));
+  return {
+    glyphs: s.g.map(([id, advanceWidth, codePoints]) => ({ id, advanceWidth, codePoints: [...codePoints] })),
+    positions,
+    advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0),
+  };
 }

@@ -1,6 +1,7 @@
 import type { FontFace } from '../theme/types.js';
 import { IGNORABLE } from './coverage.js';
 import { fallbackFont, getFont, mainFont } from './fonts.js';
+import { shapeStore } from './shape-store.js';
 import type { FontId } from './fonts.js';
 
 /** A stretch of text drawn with one font. */
@@ -50,13 +51,14 @@ const widthCache = new Map<string, number>();
 /** Advance width (pt) of one run at `size`, as the renderer will draw it (kerning included). */
 export function runWidth(text: string, font: FontId, size: number, features = TEXT_FEATURES): number {
   const key = `${font}\u0000${features.join(',')}\u0000${text}`;
-  let units = widthCache.get(key);
+  let units = widthCache.get(key) ?? shapeStore().widths.get(key);
   if (units === undefined) {
     const f = getFont(font);
     const layout = f.layout(text, [...features]);
     units = 0;
     for (const p of layout.positions) units += p.xAdvance;
     units = units / f.unitsPerEm;
+    shapeStore().setWidth(key, units);
     if (widthCache.size > 200_000) widthCache.clear();
     widthCache.set(key, units);
   }
