@@ -9,6 +9,8 @@ import { ESCAPE_HELPER, partialCalls, rewriteEscapes } from './ast.js';
 import { escapeMarkup } from './escape.js';
 import { makeHelpers } from './helpers.js';
 import { loadMessages } from './messages.js';
+import { precompiledPartials, precompiledSpec } from './precompiled.js';
+
 import { buildView } from './view.js';
 
 /** The templates shipped with briefkit: `templates/` at the package root. */
@@ -61,18 +63,54 @@ function readTemplate(path: string): string {
 
 const BUILTIN = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
 
+/** Options every template is compiled with (at run time, or ahead of time by `npm run build`). */
+export const COMPILE_OPTIONS = { strict: true, noEscape: false, preventIndent: true } as const;
+
+/** Names that templates call as helpers: ours, the escaping wrapper and Handlebars' own. */
+export function helperNames(): ReadonlySet<string> {
+  const ours = Object.keys(makeHelpers({ lang: 'en', currency: 'CAD', unit: 'billion', messages: {} }));
+  return new Set([...ours, ESCAPE_HELPER, ...BUILTIN]);
+}
+
+type TemplateFn = (view: unknown, options: unknown) => string;
+
+const calls = new Map<string, { src: string; calls: ReturnType<typeof partialCalls> }>();
+
+/** The partials a template calls (from its build-time record when there is one). */
+function callsOf(file: string, src: string, templatesDir: string): ReturnType<typeof partialCalls> {
+  const hit = calls.get(file);
+  if (hit && hit.src === src) return hit.calls;
+  let found = precompiledPartials(file, src, templatesDir);
+  if (!found) {
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(src);
+    } catch (e) {
+      throw new UserError([templateDiag(e, file, 'template/syntax', 'fix the Handlebars syntax at this place', src)]);
+    }
+    found = partialCalls(ast);
+  }
+  calls.set(file, { src, calls: found });
+  return found;
+}
+
 /** Compiles one of our own templates (never user-supplied ones), once per content. */
-function compile(file: string, src: string, helperNames: ReadonlySet<string>): Compiled {
+function compile(file: string, src: string, helperNames: ReadonlySet<string>, templatesDir: string): Compiled {
   const hit = cache.get(file);
   if (hit && hit.src === src) return hit.compiled;
-  let ast: hbs.AST.Program;
-  try {
-    ast = Handlebars.parse(src);
-  } catch (e) {
-    throw new UserError([templateDiag(e, file, 'template/syntax', 'fix the Handlebars syntax at this place', src)]);
+  const spec = precompiledSpec(file, src, templatesDir);
+  let fn: TemplateFn;
+  if (spec) fn = Handlebars.template(spec as Parameters<typeof Handlebars.template>[0]) as unknown as TemplateFn;
+  else {
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(src);
+    } catch (e) {
+      throw new UserError([templateDiag(e, file, 'template/syntax', 'fix the Handlebars syntax at this place', src)]);
+    }
+    rewriteEscapes(ast, helperNames);
+    fn = Handlebars.compile(ast, COMPILE_OPTIONS) as unknown as TemplateFn;
   }
-  rewriteEscapes(ast, helperNames);
-  const fn = Handlebars.compile(ast, { strict: true, noEscape: false, preventIndent: true });
   const compiled: Compiled = {
     render: (view, helpers, partials) =>
       fn(view, { helpers: helpers as never, partials: partials as never, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
@@ -208,13 +246,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   const known = new Set(partialFiles.map((f) => f.replace(/\.hbs$/, '')));
   const missing: Diagnostic[] = [];
   for (const [path, src] of [[entry, entrySrc] as const, ...sources]) {
-    let ast: hbs.AST.Program;
-    try {
-      ast = Handlebars.parse(src);
-    } catch (e) {
-      throw new UserError([templateDiag(e, path, 'template/syntax', 'fix the Handlebars syntax at this place', src)]);
-    }
-    for (const call of partialCalls(ast)) {
+    for (const call of callsOf(path, src, root)) {
       if (!known.has(call.name)) {
         missing.push(diag('template/missing-partial', `partial "${call.name}" not found`, {
           loc: { file: displayPath(path), line: call.line, col: call.col },
@@ -230,7 +262,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   try {
     for (const [path, src] of sources) {
       current = path;
-      const c = compile(path, src, helperNames);
+      const c = compile(path, src, helperNames, root);
       const name = path.slice(partialDir.length + 1).replace(/\.hbs$/, '');
       partials[name] = (ctx: unknown) => {
         const outer = current;
@@ -241,7 +273,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
       };
     }
     current = entry;
-    const markup = compile(entry, entrySrc, helperNames).render(view, helpers, partials);
+    const markup = compile(entry, entrySrc, helperNames, root).render(view, helpers, partials);
     const texts = new Map<string, string>([[displayPath(entry), entrySrc], ...[...sources].map(([p, t]) => [displayPath(p), t] as [string, string])]);
     return { markup, file: displayPath(entry), dependencies: deps, sources: texts };
   } catch (e) {

@@ -70,7 +70,25 @@ export function getFont(id: FontId): Font {
     const created = fontkit.create(fontBytes(id));
     if (!('layout' in created)) throw new Error(`internal: ${id} is a font collection`);
     f = created;
+    keepCodePoints(f);
     fonts.set(id, f);
   }
   return f;
+}
+
+/**
+ * fontkit caches one glyph object per glyph id, with the characters it was first asked for.
+ * Subsetting a document asks for glyphs by id alone, so a glyph first met there has no
+ * characters, and a later document that shapes text with it would lose those characters from
+ * its text layer (pdfkit maps glyphs to Unicode from them). Give such a glyph its characters
+ * when shaping meets it.
+ */
+function keepCodePoints(f: Font): void {
+  const font = f as unknown as { getGlyph(id: number, cps?: number[]): { codePoints?: number[] } };
+  const original = font.getGlyph.bind(font);
+  font.getGlyph = (id, cps = []) => {
+    const g = original(id, cps);
+    if (cps.length > 0 && (!g.codePoints || g.codePoints.length === 0)) g.codePoints = cps;
+    return g;
+  };
 }

@@ -10,7 +10,7 @@ export interface StoredRun {
 }
 
 interface StoreFile {
-  readonly version: 1;
+  readonly version: 2;
   readonly fonts: string;
   readonly widths: Record<string, number>;
   readonly runs: Record<string, StoredRun>;
@@ -40,7 +40,7 @@ class ShapeStore {
     this.file = join(dir, `shaping-${fontsHash().slice(0, 16)}.json`);
     try {
       const data = JSON.parse(readFileSync(this.file, 'utf8')) as StoreFile;
-      if (data.version === 1) {
+      if (data.version === 2) {
         for (const [k, v] of Object.entries(data.widths)) this.widths.set(k, v);
         for (const [k, v] of Object.entries(data.runs)) this.runs.set(k, v);
       }
@@ -58,6 +58,8 @@ class ShapeStore {
 
   setRun(key: string, run: StoredRun): void {
     if (!this.file || this.runs.size >= MAX_ENTRIES) return;
+    // A glyph without its characters would lose text from the PDF's text layer: keep it out.
+    if (run.g.some(([, , cps]) => cps.length === 0)) return;
     this.runs.set(key, run);
     this.added++;
   }
@@ -68,7 +70,7 @@ class ShapeStore {
     try {
       mkdirSync(join(this.file, '..'), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      const data: StoreFile = { version: 1, fonts: fontsHash(), widths: Object.fromEntries(this.widths), runs: Object.fromEntries(this.runs) };
+      const data: StoreFile = { version: 2, fonts: fontsHash(), widths: Object.fromEntries(this.widths), runs: Object.fromEntries(this.runs) };
       writeFileSync(tmp, JSON.stringify(data));
       renameSync(tmp, this.file);
       this.added = 0;
