@@ -4,6 +4,7 @@
  */
 import { formatDate } from '../util/format.js';
 import type { MailAttachment } from './types.js';
+import { markingRank } from '../pack/classification.js';
 
 type Lang = 'en' | 'fr';
 
@@ -28,16 +29,6 @@ const STRINGS: Readonly<Record<Lang, {
   },
 };
 
-/** Security markings from least to most restrictive, English and French; others are unranked. */
-const RANKS: readonly (readonly string[])[] = [
-  ['UNCLASSIFIED', 'NON CLASSIFIÉ', 'NON CLASSIFIE'],
-  ['PROTECTED A', 'PROTÉGÉ A', 'PROTEGE A'],
-  ['PROTECTED B', 'PROTÉGÉ B', 'PROTEGE B'],
-  ['PROTECTED C', 'PROTÉGÉ C', 'PROTEGE C'],
-  ['CONFIDENTIAL', 'CONFIDENTIEL'],
-  ['SECRET'],
-  ['TOP SECRET', 'TRÈS SECRET', 'TRES SECRET'],
-];
 
 /** Collapses whitespace and removes control characters (no header injection, no odd breaks). */
 export function oneLine(s: string): string {
@@ -57,7 +48,7 @@ export function escapeHtml(s: string): string {
 export function markingOf(attachments: readonly MailAttachment[]): string {
   const marks = [...new Set(attachments.map((a) => oneLine(a.classification).toUpperCase()).filter(Boolean))];
   if (marks.length <= 1) return marks[0] ?? 'UNCLASSIFIED';
-  const ranks = marks.map((m) => RANKS.findIndex((r) => r.includes(m)));
+  const ranks = marks.map((m) => markingRank(m));
   if (ranks.every((r) => r >= 0)) return marks[ranks.indexOf(Math.max(...ranks))] ?? marks.join(' / ');
   return marks.join(' / ');
 }
