@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fromRoot } from '../util/root.js';
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, formatGithub } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
@@ -9,6 +11,14 @@ import { expandTargets, registerBuild, registerDiff } from './build.js';
 import { registerPack } from './pack.js';
 import { registerSend } from './send.js';
 import { registerSlides } from './slides.js';
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
@@ -32,6 +42,7 @@ function report(diags: readonly Diagnostic[], reporter: Reporter, io: Io): void 
 export async function main(argv: readonly string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('briefkit')
+    .version(packageVersion(), '-V, --version')
     .description('Print-ready briefing documents from briefing data')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
@@ -39,7 +50,7 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
   const reporterOpt = () => new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text');
 
   program.command('validate')
-    .description('check briefing data files without building')
+    .description('check briefing data files and pack manifests without building (default: data/briefings data/packs)')
     .argument('[files...]', 'briefing data files or folders')
     .addOption(reporterOpt())
     .action((files: string[], o: Record<string, unknown>) => {
