@@ -1,5 +1,9 @@
 // Runs one benchmark job in a fresh process and prints its wall time and peak memory as JSON.
 // argv: cli <args...> | pack <manifest>
+import v8 from 'node:v8';
+
+// The same young-generation size as bin/briefkit.js sets for the CLI.
+v8.setFlagsFromString('--max-semi-space-size=32');
 const started = performance.now();
 const [kind, ...args] = process.argv.slice(2);
 if (kind === 'cli') {
