@@ -2,7 +2,6 @@
  * `briefkit slides`: builds each briefing's slide deck as `<id>-slides.pdf` (16:9, tagged,
  * a bookmark per slide) and `<id>.pptx` (editable text, native charts, speaker notes).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
@@ -10,6 +9,7 @@ import { formatDiagnostic, formatGithub } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
 import type { OverflowMode } from '../slides/index.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { expandTargets } from './build.js';
 
 interface Io {
   out(s: string): void;
@@ -18,18 +18,8 @@ interface Io {
 
 type Reporter = 'text' | 'json' | 'github';
 
+/** Without arguments, decks are made for every briefing (packs have none of their own). */
 const DEFAULT_DIR = 'data/briefings';
-
-/** Folders become their .yaml/.yml/.json files, sorted; no argument means `data/briefings/`. */
-function expand(files: readonly string[]): string[] {
-  const list = files.length ? files : [DEFAULT_DIR];
-  return list.flatMap((f) => {
-    if (existsSync(f) && statSync(f).isDirectory()) {
-      return readdirSync(f).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort().map((n) => join(f, n));
-    }
-    return [f];
-  });
-}
 
 /** Writes the files in turn; the diagnostics of the first that fails, or none. */
 function writeAll(outputs: readonly { path: string; bytes: Buffer }[]): readonly Diagnostic[] {
@@ -67,7 +57,7 @@ export function registerSlides(program: Command, io: Io, setCode: (code: number)
           if (diags.length) io.out(JSON.stringify({ diagnostics: diags }));
         } else for (const d of diags) io.err(reporter === 'github' ? formatGithub(d) : formatDiagnostic(d));
       };
-      for (const file of expand(files)) {
+      for (const file of expandTargets(files.length ? files : [DEFAULT_DIR])) {
         const started = performance.now();
         const r = await buildSlides({ file }, {
           overflow: o['overflow'] as OverflowMode,

@@ -1,5 +1,4 @@
 import type { OutlineEntry, Page, PagedDocument } from '../layout/types.js';
-import { labelText } from '../layout/index.js';
 
 type Doc = PDFKit.PDFDocument;
 type Outline = { addItem(title: string, options?: { expanded?: boolean }): Outline; outlineData: Record<string, unknown> };
@@ -42,7 +41,6 @@ export function writeNavigation(doc: Doc, paged: PagedDocument): { onPage(page: 
       const root = (doc as unknown as { _root: { data: Record<string, unknown> } })._root;
       root.data['PageLabels'] = { Nums: nums };
       if (paged.outline.length) root.data['PageMode'] = 'UseOutlines';
-      void labelText;
     },
   };
 }

@@ -127,7 +127,6 @@ function buildStructure(doc: Doc, nodes: readonly StructNode[]): (StructElem | u
 function setPrintBoxes(doc: Doc, g: PagedDocument['geometry'], marks: boolean): void {
   const page = doc.page as unknown as { dictionary: { data: Record<string, unknown> }; height: number };
   const o = g.trimOffset;
-  const mediaH = g.height + 2 * o;
   page.dictionary.data['TrimBox'] = [o, o, o + g.width, o + g.height];
   page.dictionary.data['BleedBox'] = [o - g.bleed, o - g.bleed, o + g.width + g.bleed, o + g.height + g.bleed];
   if (!marks) return;
@@ -143,7 +142,6 @@ function setPrintBoxes(doc: Doc, g: PagedDocument['geometry'], marks: boolean): 
   }
   doc.restore();
   doc.endMarkedContent();
-  void mediaH;
 }
 
 function drawItems(doc: Doc, items: readonly PageItem[], elems: readonly (StructElem | undefined)[], paged: PagedDocument, fonts: ReadonlyMap<FontId, EmbeddedFontLike>): void {

@@ -67,9 +67,10 @@ const BUILTIN = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helpe
 export const COMPILE_OPTIONS = { strict: true, noEscape: false, preventIndent: true } as const;
 
 /** Names that templates call as helpers: ours, the escaping wrapper and Handlebars' own. */
+let helperNameSet: ReadonlySet<string> | undefined;
 export function helperNames(): ReadonlySet<string> {
-  const ours = Object.keys(makeHelpers({ lang: 'en', currency: 'CAD', unit: 'billion', messages: {} }));
-  return new Set([...ours, ESCAPE_HELPER, ...BUILTIN]);
+  helperNameSet ??= new Set([...Object.keys(makeHelpers({ lang: 'en', currency: 'CAD', unit: 'billion', messages: {} })), ESCAPE_HELPER, ...BUILTIN]);
+  return helperNameSet;
 }
 
 type TemplateFn = (view: unknown, options: unknown) => string;
@@ -226,7 +227,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   // Our helpers and the built-in block helpers report where they were called from.
   for (const name of Object.keys(helpers)) helpers[name] = located(helpers[name]);
   for (const name of ['if', 'unless', 'each', 'with']) helpers[name] = located(Handlebars.helpers[name]);
-  const helperNames = new Set([...Object.keys(helpers), ...BUILTIN]);
+  const names = helperNames();
 
   const deps = [messagesFile];
   const partials: Record<string, unknown> = {};
@@ -262,7 +263,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   try {
     for (const [path, src] of sources) {
       current = path;
-      const c = compile(path, src, helperNames, root);
+      const c = compile(path, src, names, root);
       const name = path.slice(partialDir.length + 1).replace(/\.hbs$/, '');
       partials[name] = (ctx: unknown) => {
         const outer = current;
@@ -273,7 +274,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
       };
     }
     current = entry;
-    const markup = compile(entry, entrySrc, helperNames, root).render(view, helpers, partials);
+    const markup = compile(entry, entrySrc, names, root).render(view, helpers, partials);
     const texts = new Map<string, string>([[displayPath(entry), entrySrc], ...[...sources].map(([p, t]) => [displayPath(p), t] as [string, string])]);
     return { markup, file: displayPath(entry), dependencies: deps, sources: texts };
   } catch (e) {
