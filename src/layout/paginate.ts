@@ -44,9 +44,8 @@ export function paginate(input: PaginateInput): PageSlot[] {
   const pages: PageSlot[] = [];
   const queue: Atom[] = [...input.atoms];
   const notesDone = new Set<number>();
-  let front = false;
-  let frontEnded = false;
-  const newPage = (blank = false): PageSlot => ({ placed: [], notes: [], blank, front: front && !frontEnded });
+  // Pages are body pages until an atom ends the front matter: then every page so far is front.
+  const newPage = (blank = false): PageSlot => ({ placed: [], notes: [], blank, front: false });
   let cur = newPage();
   let y = 0;
   const isContinuation = new Set<Atom>();
@@ -73,9 +72,6 @@ export function paginate(input: PaginateInput): PageSlot[] {
 
   while (queue.length > 0) {
     const a = queue.shift() as Atom;
-    if (a.endsFrontMatter) {
-      front = true;
-    }
     if (a.breakBefore || a.recto) {
       // A break atom with height starts the next page itself (it is out of the queue already):
       // repeating queue[0]'s continuation would put it after `a`, mid-page.
@@ -86,8 +82,6 @@ export function paginate(input: PaginateInput): PageSlot[] {
       if (a.endsFrontMatter) {
         // Pages so far were front matter.
         for (let i = 0; i < pages.length; i++) pages[i] = { ...(pages[i] as PageSlot), front: true };
-        frontEnded = true;
-        cur = newPage();
       }
       if (a.height === 0) continue;
     }
