@@ -32,8 +32,6 @@ export interface Atom {
   readonly continuation?: readonly Atom[];
   /** Heading anchor and its outline entry. */
   readonly anchor?: { readonly id: string; readonly level: number; readonly title: string };
-  /** The first atom of part `n` of a pack (a briefing): running texts follow the part. */
-  readonly startsPart?: number;
   /** Marks the end of the front matter (cover, contents): body page numbering starts after. */
   readonly endsFrontMatter?: boolean;
   /** Splits an atom taller than a page into a head that fits `room` (pt) and the rest. */

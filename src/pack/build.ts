@@ -5,9 +5,12 @@ import { diag, hasErrors, UserError } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
 import type { DocMeta, DocTree, Inline } from '../doc/types.js';
 import { layoutDocument } from '../layout/index.js';
-import type { LayoutPart } from '../layout/index.js';
+import { layoutPack } from '../layout/pack.js';
+import type { PackLayout } from '../layout/pack.js';
 import { columnWidth, pageGeometry } from '../layout/geometry.js';
 import { checkPages } from '../pipeline.js';
+import { packWriter } from '../render/pack.js';
+import type { PackWriter } from '../render/pack.js';
 import { renderPdf } from '../render/pdf.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import { loadMessages } from '../template/messages.js';
@@ -15,7 +18,7 @@ import { defaultTheme } from '../theme/index.js';
 import { briefingTree } from '../tree.js';
 import type { BuildOptions } from '../tree.js';
 import { formatDate } from '../util/format.js';
-import { mark, printTimings, resetTimings } from '../util/timing.js';
+import { printTimings, resetTimings, timed, timedAsync } from '../util/timing.js';
 import { highestMarking } from './classification.js';
 import { loadManifest } from './manifest.js';
 import type { PackManifest } from './types.js';
@@ -51,10 +54,29 @@ export interface PackOptions extends BuildOptions {
   readonly separate?: boolean;
 }
 
+/** One briefing read for a pack: its tree and charts, or why it cannot be used. */
+export type PreparedPart =
+  | { readonly ok: true; readonly tree: DocTree; readonly briefing: Briefing; readonly charts: ReadonlyMap<string, ChartAsset>; readonly deps: readonly string[]; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Reads one briefing of a pack (data, template, markup) and draws its charts. */
+export function preparePart(file: string, o: BuildOptions, width: number): PreparedPart {
+  try {
+    const t = briefingTree({ file }, { ...o, cover: false, toc: false });
+    const charts = renderCharts({ briefing: t.briefing, theme: o.theme ?? defaultTheme, width, locate: t.locate });
+    if (hasErrors(charts.diagnostics)) return { ok: false, diagnostics: [...t.diagnostics, ...charts.diagnostics] };
+    return { ok: true, tree: t.tree, briefing: t.briefing, charts: charts.assets, deps: t.dependencies, diagnostics: t.diagnostics };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, diagnostics: e.diagnostics };
+    throw e;
+  }
+}
+
 /**
  * Builds a pack: one bound PDF (cover, master contents, a divider and the pages of each
  * briefing, continuous page numbers plus each briefing's own, merged bookmarks and tags) and
- * each briefing as its own PDF, all from one load of the data.
+ * each briefing as its own PDF, all from one load of the data. Briefings are laid out and
+ * written one after another, so memory does not grow with the pack (see `layoutPack`).
  */
 export async function buildPack(manifestFile: string, o: PackOptions = {}): Promise<PackResult> {
   try {
@@ -64,51 +86,78 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     const diagnostics: Diagnostic[] = [...m.diagnostics];
     const theme = o.theme ?? defaultTheme;
     const duplex = o.duplex ?? manifest.duplex;
-    const geometry = pageGeometry({ ...(o.paper ? { paper: o.paper } : {}), duplex, bleed: o.bleed ?? 0 });
-    const width = columnWidth(geometry, theme);
+    const geometryOptions = { ...(o.paper ? { paper: o.paper } : {}), duplex, bleed: o.bleed ?? 0 };
+    const width = columnWidth(pageGeometry(geometryOptions), theme);
     const templates = o.templatesDir ?? TEMPLATES_DIR;
+    const render = { pdfa: o.pdfa === true };
 
-    const loaded: { tree: DocTree; briefing: Briefing; charts: ReadonlyMap<string, ChartAsset>; file: string; deps: readonly string[] }[] = [];
     const ids = new Map<string, number>();
     const errors: Diagnostic[] = [];
+    const briefings: PackBriefing[] = [];
+    const done: { briefing: Briefing; deps: readonly string[] }[] = [];
+    let stream: { layout: PackLayout; writer: PackWriter; lang: 'en' | 'fr'; messages: Readonly<Record<string, string>> } | undefined;
+    let noteOffset = 0;
     resetTimings();
-    const loadStart = performance.now();
-    manifest.briefings.forEach((entry, i) => {
-      try {
-        const t = briefingTree({ file: entry.path }, { ...o, cover: false, toc: false });
-        diagnostics.push(...t.diagnostics);
-        const prev = ids.get(t.briefing.id);
-        if (prev !== undefined) {
-          errors.push(diag('pack/duplicate-id', `briefings ${prev + 1} and ${i + 1} both have the id "${t.briefing.id}"`, {
-            loc: entry.loc, path: `briefings[${i}]`, hint: 'give each briefing its own id: output file names come from it',
-          }));
-          return;
-        }
-        ids.set(t.briefing.id, i);
-        const charts = renderCharts({ briefing: t.briefing, theme, width, locate: t.locate });
-        if (hasErrors(charts.diagnostics)) errors.push(...charts.diagnostics);
-        loaded.push({ tree: t.tree, briefing: t.briefing, charts: charts.assets, file: entry.path, deps: t.dependencies });
-      } catch (e) {
-        if (e instanceof UserError) errors.push(...e.diagnostics);
-        else throw e;
+    for (const [i, entry] of manifest.briefings.entries()) {
+      const p = timed('briefings', () => preparePart(entry.path, o, width));
+      diagnostics.push(...p.diagnostics.filter((d) => d.severity !== 'error'));
+      if (!p.ok) {
+        errors.push(...p.diagnostics.filter((d) => d.severity === 'error'));
+        continue;
       }
-    });
-    if (errors.length) return { ok: false, diagnostics: [...diagnostics, ...errors] };
+      const prev = ids.get(p.briefing.id);
+      if (prev !== undefined) {
+        errors.push(diag('pack/duplicate-id', `briefings ${prev + 1} and ${i + 1} both have the id "${p.briefing.id}"`, {
+          loc: entry.loc, path: `briefings[${i}]`, hint: 'give each briefing its own id: output file names come from it',
+        }));
+        continue;
+      }
+      ids.set(p.briefing.id, i);
+      done.push({ briefing: p.briefing, deps: p.deps });
+      // After an error nothing more is written; the remaining briefings are still read, to report every error at once.
+      if (errors.length) continue;
+      if (!stream) {
+        const lang = manifest.language ?? p.briefing.language;
+        const messages = loadMessages(templates, lang);
+        stream = {
+          layout: layoutPack({ theme, messages, ...geometryOptions }), lang, messages,
+          writer: packWriter(packMeta(manifest, lang, 'UNCLASSIFIED', []), pageGeometry(geometryOptions), render),
+        };
+      }
+      const partMessages = loadMessages(templates, p.briefing.language);
+      const label = (partMessages['briefingLabel'] ?? 'Briefing {n} of {total}').replace('{n}', String(i + 1)).replace('{total}', String(manifest.briefings.length));
+      const prefix = p.briefing.id;
+      const tree = packPart(p.tree, {
+        prefix, noteOffset,
+        divider: {
+          kind: 'divider', id: prefix, label, title: txt(p.briefing.title),
+          lines: [...(p.briefing.subtitle ? [txt(p.briefing.subtitle)] : []), txt(formatDate(p.briefing.date, p.briefing.language))],
+          loc: { file: manifest.file, line: 1, col: 1 },
+        },
+      });
+      noteOffset += p.tree.notes.length;
+      const charts = new Map<string, ChartAsset>();
+      for (const [name, asset] of p.charts) charts.set(`${prefix}/${name}`, { ...asset, name: `${prefix}/${name}` });
+      const s = stream;
+      const section = timed('layout', () => s.layout.part({ tree, messages: partMessages, charts }));
+      timed('render', () => s.writer.section(section));
+      if (o.separate !== false) {
+        const single = timed('layout', () => layoutDocument({ tree: p.tree, theme, charts: p.charts, messages: partMessages, ...geometryOptions }));
+        const pdf = await timedAsync('render', () => renderPdf(single, p.tree.meta, render));
+        briefings.push({ briefing: p.briefing, file: entry.path, pdf, pages: single.pages.length });
+      }
+    }
+    if (errors.length || !stream) return { ok: false, diagnostics: [...diagnostics, ...errors] };
 
-    const lang = manifest.language ?? loaded[0]?.briefing.language ?? 'en';
-    const messages = loadMessages(templates, lang);
-    const marking = highestMarking([manifest.classification ?? loaded[0]?.briefing.classification ?? 'UNCLASSIFIED', ...loaded.map((l) => l.briefing.classification)]);
-    const meta: DocMeta = {
-      title: manifest.title, ...(manifest.subtitle ? { subtitle: manifest.subtitle } : {}), subject: manifest.subtitle ?? manifest.title,
-      language: lang, classification: marking, date: manifest.date, dateText: formatDate(manifest.date, lang),
-      keywords: [...new Set(loaded.flatMap((l) => l.briefing.keywords ?? []))],
-    };
-    const loc = { file: manifest.file, line: 1, col: 1 };
+    const marking = highestMarking([manifest.classification ?? done[0]?.briefing.classification ?? 'UNCLASSIFIED', ...done.map((l) => l.briefing.classification)]);
+    const keywords = [...new Set(done.flatMap((l) => l.briefing.keywords ?? []))];
+    const meta = packMeta(manifest, stream.lang, marking, keywords);
     const coverLines = [
       ...(manifest.subtitle ? [txt(manifest.subtitle)] : []),
       txt(meta.dateText),
-      ...(manifest.audience ? [txt((messages['audience'] ?? 'Prepared for: {audience}').replace('{audience}', manifest.audience))] : []),
+      ...(manifest.audience ? [txt((stream.messages['audience'] ?? 'Prepared for: {audience}').replace('{audience}', manifest.audience))] : []),
     ];
+    const loc = { file: manifest.file, line: 1, col: 1 };
     const front: DocTree = {
       meta,
       blocks: [
@@ -117,51 +166,27 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
       ],
       notes: [],
     };
-    const charts = new Map<string, ChartAsset>();
-    const parts: LayoutPart[] = [];
-    let noteOffset = 0;
-    loaded.forEach((l, i) => {
-      const prefix = l.briefing.id;
-      const partMessages = loadMessages(templates, l.briefing.language);
-      const label = (partMessages['briefingLabel'] ?? 'Briefing {n} of {total}').replace('{n}', String(i + 1)).replace('{total}', String(loaded.length));
-      const tree = packPart(l.tree, {
-        prefix, noteOffset,
-        divider: {
-          kind: 'divider', id: prefix, label, title: txt(l.briefing.title),
-          lines: [...(l.briefing.subtitle ? [txt(l.briefing.subtitle)] : []), txt(formatDate(l.briefing.date, l.briefing.language))], loc,
-        },
-      });
-      noteOffset += l.tree.notes.length;
-      for (const [name, asset] of l.charts) charts.set(`${prefix}/${name}`, { ...asset, name: `${prefix}/${name}` });
-      parts.push({ tree, messages: partMessages });
-    });
-    mark('briefings', loadStart);
-    const layoutStart = performance.now();
-    const paged = layoutDocument({
-      tree: front, parts, theme, charts, messages, marking,
-      ...(o.paper ? { paper: o.paper } : {}), duplex, bleed: o.bleed ?? 0,
-    });
-    checkPages(paged.pages.length, o.maxPages, { file: manifestFile });
-    mark('layout', layoutStart);
-    const renderStart = performance.now();
-    const pdf = await renderPdf(paged, meta, { pdfa: o.pdfa === true });
-    mark('render', renderStart);
+    const s = stream;
+    const tail = timed('layout', () => s.layout.finish({ front, marking }));
+    if (tail.endnotes) s.writer.section(tail.endnotes);
+    const pages = tail.frontPages + tail.bodyPages;
+    checkPages(pages, o.maxPages, { file: manifestFile });
+    const pdf = await timedAsync('render', () => s.writer.finish(tail, keywords));
     printTimings(`pack ${manifest.id}`);
-
-    const briefings: PackBriefing[] = [];
-    for (const l of o.separate === false ? [] : loaded) {
-      const single = layoutDocument({
-        tree: l.tree, theme, charts: l.charts, messages: loadMessages(templates, l.briefing.language),
-        ...(o.paper ? { paper: o.paper } : {}), duplex, bleed: o.bleed ?? 0,
-      });
-      briefings.push({ briefing: l.briefing, file: l.file, pdf: await renderPdf(single, l.tree.meta, { pdfa: o.pdfa === true }), pages: single.pages.length });
-    }
     return {
-      ok: true, manifest, pdf, pages: paged.pages.length, briefings, marking, diagnostics,
-      dependencies: [manifest.file, ...loaded.flatMap((l) => l.deps)],
+      ok: true, manifest, pdf, pages, briefings, marking, diagnostics,
+      dependencies: [manifest.file, ...done.flatMap((l) => l.deps)],
     };
   } catch (e) {
     if (e instanceof UserError) return { ok: false, diagnostics: e.diagnostics };
     throw e;
   }
+}
+
+/** The pack's own metadata: title, language, date, marking and its briefings' keywords. */
+function packMeta(manifest: PackManifest, lang: 'en' | 'fr', marking: string, keywords: readonly string[]): DocMeta {
+  return {
+    title: manifest.title, ...(manifest.subtitle ? { subtitle: manifest.subtitle } : {}), subject: manifest.subtitle ?? manifest.title,
+    language: lang, classification: marking, date: manifest.date, dateText: formatDate(manifest.date, lang), keywords: [...keywords],
+  };
 }

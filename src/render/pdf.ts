@@ -1,9 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { DocMeta } from '../doc/types.js';
 import { assertNever } from '../diag/errors.js';
-import type { PagedDocument, PageItem, StructNode } from '../layout/types.js';
-import { FONT_IDS, getFont } from '../text/fonts.js';
-import { splitRuns } from '../text/measure.js';
+import type { PagedDocument, PageGeometry, PageItem, StructNode } from '../layout/types.js';
+import { getFont } from '../text/fonts.js';
 import type { FontId } from '../text/fonts.js';
 import { drawChart } from './chart.js';
 import { escapeXmpInfo } from './xmp.js';
@@ -11,6 +10,7 @@ import { shareShaping } from './font-cache.js';
 import { writeText } from './text.js';
 import type { EmbeddedFontLike } from './text.js';
 import { writeNavigation } from './navigation.js';
+import { useObjectStreams } from './objstm.js';
 
 export interface RenderOptions {
   /** PDF/A-2a archival output (combined with tagging and the PDF/UA identifier). */
@@ -21,8 +21,8 @@ export interface RenderOptions {
   readonly cropMarks?: boolean;
 }
 
-type Doc = PDFKit.PDFDocument;
-type StructElem = PDFKit.PDFStructureElement;
+export type Doc = PDFKit.PDFDocument;
+export type StructElem = PDFKit.PDFStructureElement;
 
 /** Creation date: SOURCE_DATE_EPOCH when set, else the briefing's own date. */
 export function documentDate(meta: DocMeta, override?: Date): Date {
@@ -32,12 +32,17 @@ export function documentDate(meta: DocMeta, override?: Date): Date {
   return new Date(`${meta.date}T00:00:00Z`);
 }
 
-/**
- * Writes the paged document as a tagged PDF with pdfkit. Draws exactly what layout placed;
- * never paginates. Returns the PDF bytes.
- */
-export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions = {}): Promise<Buffer> {
-  const g = paged.geometry;
+/** A pdfkit document set up as ours (tagged, metadata, fonts by need) and its bytes to come. */
+export interface OpenDocument {
+  readonly doc: Doc;
+  /** Our fonts, registered with the document on first use. */
+  readonly font: (id: FontId) => EmbeddedFontLike;
+  /** Resolves with the PDF bytes once the document is ended. */
+  readonly bytes: Promise<Buffer>;
+}
+
+/** Creates a tagged pdfkit document with our metadata, collecting its output. */
+export function openDocument(meta: DocMeta, o: RenderOptions = {}): OpenDocument {
   const date = documentDate(meta, o.date);
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -63,6 +68,7 @@ export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions 
     },
   } as PDFKit.PDFDocumentOptions);
   escapeXmpInfo(doc);
+  useObjectStreams(doc);
   if (o.pdfa) {
     doc.appendXML(`
         <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
@@ -70,61 +76,78 @@ export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions 
         </rdf:Description>`);
   }
   const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
+  const bytes = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
   const embedded = new Map<FontId, EmbeddedFontLike>();
-  for (const id of FONT_IDS) {
-    if (id.startsWith('kr-') && !usesFont(paged, id)) continue;
-    // pdfkit takes an already parsed fontkit font: the process parses each font once, and
-    // every document reuses it (and its glyph and layout caches) instead of parsing it again.
-    doc.registerFont(id, getFont(id) as unknown as Buffer);
-    embedded.set(id, shareShaping(doc, id));
-  }
+  const font = (id: FontId): EmbeddedFontLike => {
+    let f = embedded.get(id);
+    if (!f) {
+      // pdfkit takes an already parsed fontkit font: the process parses each font once, and
+      // every document reuses it (and its glyph and layout caches) instead of parsing it again.
+      // A font is embedded (as a subset) only if some text uses it.
+      doc.registerFont(id, getFont(id) as unknown as Buffer);
+      f = shareShaping(doc, id);
+      embedded.set(id, f);
+    }
+    return f;
+  };
+  return { doc, font, bytes };
+}
+
+/**
+ * Writes the paged document as a tagged PDF with pdfkit. Draws exactly what layout placed;
+ * never paginates. Returns the PDF bytes.
+ */
+export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions = {}): Promise<Buffer> {
+  const { doc, font, bytes } = openDocument(meta, o);
   const elems = buildStructure(doc, paged.structure);
-  const media = { width: g.width + 2 * g.trimOffset, height: g.height + 2 * g.trimOffset };
   const nav = writeNavigation(doc, paged);
   for (const page of paged.pages) {
-    doc.addPage({ size: [media.width, media.height], margin: 0 });
-    if (g.trimOffset > 0) setPrintBoxes(doc, g, o.cropMarks !== false);
+    addPage(doc, paged.geometry, o);
     nav.onPage(page);
-    drawItems(doc, page.items, elems, paged, embedded);
+    drawItems(doc, page.items, elems, paged, font);
   }
   nav.finish();
   for (const e of elems) e?.end();
   doc.end();
-  return done;
+  return bytes;
 }
 
-/** Whether any text of the document, chart labels included, is set in font `id`. */
-function usesFont(paged: PagedDocument, id: FontId): boolean {
-  if (paged.pages.some((p) => p.items.some((i) => i.kind === 'text' && i.font === id))) return true;
-  for (const c of paged.charts.values()) {
-    for (const op of c.ops) if (op.kind === 'text' && splitRuns(op.text, op.face).some((r) => r.font === id)) return true;
-  }
-  return false;
+/** Adds a page of the document's media size, with trim and bleed boxes (and crop marks) when printing with bleed. */
+export function addPage(doc: Doc, g: PageGeometry, o: RenderOptions): void {
+  doc.addPage({ size: [g.width + 2 * g.trimOffset, g.height + 2 * g.trimOffset], margin: 0 });
+  if (g.trimOffset > 0) setPrintBoxes(doc, g, o.cropMarks !== false);
 }
 
-/** Creates every structure element up front, nested as layout declared them. */
-function buildStructure(doc: Doc, nodes: readonly StructNode[]): (StructElem | undefined)[] {
+/**
+ * Creates every structure element up front, nested as layout declared them. Top nodes
+ * (parent -1) go under `parent`, or the structure tree root; `first`, when given, stands for
+ * node 0 (an element already placed in the tree).
+ */
+export function buildStructure(doc: Doc, nodes: readonly StructNode[], parent?: StructElem, first?: StructElem): (StructElem | undefined)[] {
   const elems: (StructElem | undefined)[] = [];
   for (const n of nodes) {
+    if (n.id === 0 && first) {
+      elems.push(first);
+      continue;
+    }
     const opts: Record<string, unknown> = {};
     if (n.alt) opts['alt'] = n.alt;
     if (n.scope) opts['scope'] = n.scope;
     if (n.lang) opts['lang'] = n.lang;
     const e = doc.struct(n.role, opts as PDFKit.Mixins.StructureElementOptions);
     elems.push(e);
-    const parent = n.parent >= 0 ? elems[n.parent] : undefined;
-    if (parent) parent.add(e);
+    const under = n.parent >= 0 ? elems[n.parent] : parent;
+    if (under) under.add(e);
     else doc.addStructure(e);
   }
   return elems;
 }
 
-function setPrintBoxes(doc: Doc, g: PagedDocument['geometry'], marks: boolean): void {
+function setPrintBoxes(doc: Doc, g: PageGeometry, marks: boolean): void {
   const page = doc.page as unknown as { dictionary: { data: Record<string, unknown> }; height: number };
   const o = g.trimOffset;
   page.dictionary.data['TrimBox'] = [o, o, o + g.width, o + g.height];
@@ -144,7 +167,11 @@ function setPrintBoxes(doc: Doc, g: PagedDocument['geometry'], marks: boolean): 
   doc.endMarkedContent();
 }
 
-function drawItems(doc: Doc, items: readonly PageItem[], elems: readonly (StructElem | undefined)[], paged: PagedDocument, fonts: ReadonlyMap<FontId, EmbeddedFontLike>): void {
+/** Draws page items, each inside the marked content of its structure element (or as an artifact). */
+export function drawItems(
+  doc: Doc, items: readonly PageItem[], elems: readonly (StructElem | undefined)[],
+  paged: Pick<PagedDocument, 'structure' | 'charts'>, fonts: (id: FontId) => EmbeddedFontLike,
+): void {
   let open: number | 'artifact' | null = null;
   const close = (): void => {
     if (open !== null) doc.endMarkedContent();
@@ -165,9 +192,7 @@ function drawItems(doc: Doc, items: readonly PageItem[], elems: readonly (Struct
     switch (it.kind) {
       case 'text': {
         mark(it.tag, roleOf(it.tag));
-        const font = fonts.get(it.font);
-        if (!font) throw new Error(`internal: font ${it.font} not registered`);
-        writeText(doc, font, it);
+        writeText(doc, fonts(it.font), it);
         break;
       }
       case 'rect':
@@ -187,7 +212,8 @@ function drawItems(doc: Doc, items: readonly PageItem[], elems: readonly (Struct
         const asset = paged.charts.get(it.name);
         if (!asset) throw new Error(`internal: chart ${it.name} missing at render`);
         mark(it.tag, roleOf(it.tag));
-        drawChart(doc, asset, it.box, (id) => id);
+        // Registering the font is what lets pdfkit find it by name.
+        drawChart(doc, asset, it.box, (id) => { fonts(id); return id; });
         break;
       }
       case 'link': {
