@@ -67,6 +67,14 @@ export function qpdfCheck(path: string): string {
   }
 }
 
+/**
+ * The file as text with every object outside object streams and every stream decompressed
+ * (`qpdf --qdf --object-streams=disable`), to search dictionaries by their PDF syntax.
+ */
+export function plainPdf(path: string): string {
+  return execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('latin1');
+}
+
 export function structTree(path: string): string {
   return run('pdfinfo', ['-struct-text', path]);
 }
