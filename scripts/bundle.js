@@ -1,4 +1,4 @@
-// Bundles the CLI and its worker into single ES modules: a cold start then loads two files
+// Bundles the CLI and its workers into single ES modules: a cold start then loads a few files
 // instead of a few hundred. Native and rarely used modules stay external (loaded on demand).
 import { build } from 'esbuild';
 
@@ -18,7 +18,7 @@ const common = {
 // a plain build never parses it.
 await build({
   ...common,
-  entryPoints: { 'cli.bundle': 'src/cli/main.ts', 'worker.bundle': 'src/cli/worker.ts' },
+  entryPoints: { 'cli.bundle': 'src/cli/main.ts', 'worker.bundle': 'src/cli/worker.ts', 'prepare.bundle': 'src/pack/prepare-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   splitting: true,

@@ -1,7 +1,6 @@
-import { renderCharts } from '../charts/index.js';
 import type { ChartAsset } from '../charts/types.js';
 import type { Briefing } from '../data/types.js';
-import { diag, hasErrors, UserError } from '../diag/errors.js';
+import { diag, UserError } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
 import type { DocMeta, DocTree, Inline } from '../doc/types.js';
 import { layoutDocument } from '../layout/index.js';
@@ -15,13 +14,13 @@ import { renderPdf } from '../render/pdf.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import { loadMessages } from '../template/messages.js';
 import { defaultTheme } from '../theme/index.js';
-import { briefingTree } from '../tree.js';
 import type { BuildOptions } from '../tree.js';
 import { formatDate } from '../util/format.js';
 import { printTimings, resetTimings, timed, timedAsync } from '../util/timing.js';
 import { highestMarking } from './classification.js';
 import { loadManifest } from './manifest.js';
 import type { PackManifest } from './types.js';
+import { defaultThreads, prepareParts } from './prepare-pool.js';
 import { packPart } from './transform.js';
 
 export interface PackBriefing {
@@ -52,24 +51,8 @@ const txt = (text: string): Inline[] => [{ kind: 'text', text, style: {} }];
 export interface PackOptions extends BuildOptions {
   /** Also make each briefing's own PDF (default true). */
   readonly separate?: boolean;
-}
-
-/** One briefing read for a pack: its tree and charts, or why it cannot be used. */
-export type PreparedPart =
-  | { readonly ok: true; readonly tree: DocTree; readonly briefing: Briefing; readonly charts: ReadonlyMap<string, ChartAsset>; readonly deps: readonly string[]; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
-/** Reads one briefing of a pack (data, template, markup) and draws its charts. */
-export function preparePart(file: string, o: BuildOptions, width: number): PreparedPart {
-  try {
-    const t = briefingTree({ file }, { ...o, cover: false, toc: false });
-    const charts = renderCharts({ briefing: t.briefing, theme: o.theme ?? defaultTheme, width, locate: t.locate });
-    if (hasErrors(charts.diagnostics)) return { ok: false, diagnostics: [...t.diagnostics, ...charts.diagnostics] };
-    return { ok: true, tree: t.tree, briefing: t.briefing, charts: charts.assets, deps: t.dependencies, diagnostics: t.diagnostics };
-  } catch (e) {
-    if (e instanceof UserError) return { ok: false, diagnostics: e.diagnostics };
-    throw e;
-  }
+  /** Worker threads reading briefings ahead (default: one per core, none for small packs). */
+  readonly threads?: number;
 }
 
 /**
@@ -98,54 +81,60 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     let stream: { layout: PackLayout; writer: PackWriter; lang: 'en' | 'fr'; messages: Readonly<Record<string, string>> } | undefined;
     let noteOffset = 0;
     resetTimings();
-    for (const [i, entry] of manifest.briefings.entries()) {
-      const p = timed('briefings', () => preparePart(entry.path, o, width));
-      diagnostics.push(...p.diagnostics.filter((d) => d.severity !== 'error'));
-      if (!p.ok) {
-        errors.push(...p.diagnostics.filter((d) => d.severity === 'error'));
-        continue;
+    const { threads, ...prepareOptions } = o;
+    const source = prepareParts(manifest.briefings.map((b) => b.path), prepareOptions, width, threads ?? defaultThreads(manifest.briefings.length));
+    try {
+      for (const [i, entry] of manifest.briefings.entries()) {
+        const p = await timedAsync('briefings', () => source.next());
+        diagnostics.push(...p.diagnostics.filter((d) => d.severity !== 'error'));
+        if (!p.ok) {
+          errors.push(...p.diagnostics.filter((d) => d.severity === 'error'));
+          continue;
+        }
+        const prev = ids.get(p.briefing.id);
+        if (prev !== undefined) {
+          errors.push(diag('pack/duplicate-id', `briefings ${prev + 1} and ${i + 1} both have the id "${p.briefing.id}"`, {
+            loc: entry.loc, path: `briefings[${i}]`, hint: 'give each briefing its own id: output file names come from it',
+          }));
+          continue;
+        }
+        ids.set(p.briefing.id, i);
+        done.push({ briefing: p.briefing, deps: p.deps });
+        // After an error nothing more is written; the remaining briefings are still read, to report every error at once.
+        if (errors.length) continue;
+        if (!stream) {
+          const lang = manifest.language ?? p.briefing.language;
+          const messages = loadMessages(templates, lang);
+          stream = {
+            layout: layoutPack({ theme, messages, ...geometryOptions }), lang, messages,
+            writer: packWriter(packMeta(manifest, lang, 'UNCLASSIFIED', []), pageGeometry(geometryOptions), render),
+          };
+        }
+        const partMessages = loadMessages(templates, p.briefing.language);
+        const label = (partMessages['briefingLabel'] ?? 'Briefing {n} of {total}').replace('{n}', String(i + 1)).replace('{total}', String(manifest.briefings.length));
+        const prefix = p.briefing.id;
+        const tree = packPart(p.tree, {
+          prefix, noteOffset,
+          divider: {
+            kind: 'divider', id: prefix, label, title: txt(p.briefing.title),
+            lines: [...(p.briefing.subtitle ? [txt(p.briefing.subtitle)] : []), txt(formatDate(p.briefing.date, p.briefing.language))],
+            loc: { file: manifest.file, line: 1, col: 1 },
+          },
+        });
+        noteOffset += p.tree.notes.length;
+        const charts = new Map<string, ChartAsset>();
+        for (const [name, asset] of p.charts) charts.set(`${prefix}/${name}`, { ...asset, name: `${prefix}/${name}` });
+        const s = stream;
+        const section = timed('layout', () => s.layout.part({ tree, messages: partMessages, charts }));
+        timed('render', () => s.writer.section(section));
+        if (o.separate !== false) {
+          const single = timed('layout', () => layoutDocument({ tree: p.tree, theme, charts: p.charts, messages: partMessages, ...geometryOptions }));
+          const pdf = await timedAsync('render', () => renderPdf(single, p.tree.meta, render));
+          briefings.push({ briefing: p.briefing, file: entry.path, pdf, pages: single.pages.length });
+        }
       }
-      const prev = ids.get(p.briefing.id);
-      if (prev !== undefined) {
-        errors.push(diag('pack/duplicate-id', `briefings ${prev + 1} and ${i + 1} both have the id "${p.briefing.id}"`, {
-          loc: entry.loc, path: `briefings[${i}]`, hint: 'give each briefing its own id: output file names come from it',
-        }));
-        continue;
-      }
-      ids.set(p.briefing.id, i);
-      done.push({ briefing: p.briefing, deps: p.deps });
-      // After an error nothing more is written; the remaining briefings are still read, to report every error at once.
-      if (errors.length) continue;
-      if (!stream) {
-        const lang = manifest.language ?? p.briefing.language;
-        const messages = loadMessages(templates, lang);
-        stream = {
-          layout: layoutPack({ theme, messages, ...geometryOptions }), lang, messages,
-          writer: packWriter(packMeta(manifest, lang, 'UNCLASSIFIED', []), pageGeometry(geometryOptions), render),
-        };
-      }
-      const partMessages = loadMessages(templates, p.briefing.language);
-      const label = (partMessages['briefingLabel'] ?? 'Briefing {n} of {total}').replace('{n}', String(i + 1)).replace('{total}', String(manifest.briefings.length));
-      const prefix = p.briefing.id;
-      const tree = packPart(p.tree, {
-        prefix, noteOffset,
-        divider: {
-          kind: 'divider', id: prefix, label, title: txt(p.briefing.title),
-          lines: [...(p.briefing.subtitle ? [txt(p.briefing.subtitle)] : []), txt(formatDate(p.briefing.date, p.briefing.language))],
-          loc: { file: manifest.file, line: 1, col: 1 },
-        },
-      });
-      noteOffset += p.tree.notes.length;
-      const charts = new Map<string, ChartAsset>();
-      for (const [name, asset] of p.charts) charts.set(`${prefix}/${name}`, { ...asset, name: `${prefix}/${name}` });
-      const s = stream;
-      const section = timed('layout', () => s.layout.part({ tree, messages: partMessages, charts }));
-      timed('render', () => s.writer.section(section));
-      if (o.separate !== false) {
-        const single = timed('layout', () => layoutDocument({ tree: p.tree, theme, charts: p.charts, messages: partMessages, ...geometryOptions }));
-        const pdf = await timedAsync('render', () => renderPdf(single, p.tree.meta, render));
-        briefings.push({ briefing: p.briefing, file: entry.path, pdf, pages: single.pages.length });
-      }
+    } finally {
+      await source.close();
     }
     if (errors.length || !stream) return { ok: false, diagnostics: [...diagnostics, ...errors] };
 

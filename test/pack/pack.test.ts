@@ -146,3 +146,31 @@ describe('pack manifests that are wrong', () => {
     for (const d of made) rmSync(d, { recursive: true, force: true });
   });
 });
+
+describe('reading briefings on worker threads', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('gives the same pack, byte for byte, as reading them on the main thread', async () => {
+    const [threaded, single] = await Promise.all([buildPack(MANIFEST, { threads: 2, separate: false }), buildPack(MANIFEST, { threads: 0, separate: false })]);
+    if (!threaded.ok || !single.ok) throw new Error(JSON.stringify([threaded.diagnostics, single.diagnostics]));
+    expect(threaded.pages).toBe(single.pages);
+    expect(Buffer.compare(threaded.pdf, single.pdf)).toBe(0);
+  }, 60_000);
+
+  it('reports a bad briefing read on a worker thread with its location, and writes nothing', async () => {
+    const d = mkdtempSync(join(process.cwd(), 'test', '.tmp-pack-'));
+    made.push(d);
+    writeFileSync(join(d, 'a.yaml'), readFileSync('data/briefings/canada-korea-1995.yaml', 'utf8').replace('id: canada-korea-1995', 'id: a'));
+    writeFileSync(join(d, 'b.yaml'), 'id: b\ntitle: [unclosed\n');
+    const m = join(d, 'p.yaml');
+    writeFileSync(m, 'id: p\ntitle: P\ndate: 1995-10-01\nbriefings: [a.yaml, b.yaml]\n');
+    const res = await buildPack(relative(process.cwd(), m), { threads: 2 });
+    expect(res.ok).toBe(false);
+    const bad = res.diagnostics.find((x) => x.severity === 'error');
+    expect(bad?.loc?.file).toMatch(/b\.yaml$/);
+    expect(bad?.loc?.line).toBeGreaterThan(0);
+  }, 60_000);
+});

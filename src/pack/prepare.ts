@@ -1,0 +1,27 @@
+import { renderCharts } from '../charts/index.js';
+import type { ChartAsset } from '../charts/types.js';
+import type { Briefing } from '../data/types.js';
+import { hasErrors, UserError } from '../diag/errors.js';
+import type { Diagnostic } from '../diag/types.js';
+import type { DocTree } from '../doc/types.js';
+import { defaultTheme } from '../theme/index.js';
+import { briefingTree } from '../tree.js';
+import type { BuildOptions } from '../tree.js';
+
+/** One briefing read for a pack: its tree and charts, or why it cannot be used. */
+export type PreparedPart =
+  | { readonly ok: true; readonly tree: DocTree; readonly briefing: Briefing; readonly charts: ReadonlyMap<string, ChartAsset>; readonly deps: readonly string[]; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Reads one briefing of a pack (data, template, markup) and draws its charts. */
+export function preparePart(file: string, o: BuildOptions, width: number): PreparedPart {
+  try {
+    const t = briefingTree({ file }, { ...o, cover: false, toc: false });
+    const charts = renderCharts({ briefing: t.briefing, theme: o.theme ?? defaultTheme, width, locate: t.locate });
+    if (hasErrors(charts.diagnostics)) return { ok: false, diagnostics: [...t.diagnostics, ...charts.diagnostics] };
+    return { ok: true, tree: t.tree, briefing: t.briefing, charts: charts.assets, deps: t.dependencies, diagnostics: t.diagnostics };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, diagnostics: e.diagnostics };
+    throw e;
+  }
+}
