@@ -77,7 +77,8 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     const ids = new Map<string, number>();
     const errors: Diagnostic[] = [];
     const briefings: PackBriefing[] = [];
-    const done: { briefing: Briefing; deps: readonly string[] }[] = [];
+    // Of each briefing read, only what the end of the pack needs (not its data).
+    const done: { classification: string; keywords: readonly string[]; deps: readonly string[] }[] = [];
     let stream: { layout: PackLayout; writer: PackWriter; lang: 'en' | 'fr'; messages: Readonly<Record<string, string>> } | undefined;
     let noteOffset = 0;
     resetTimings();
@@ -99,7 +100,7 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
           continue;
         }
         ids.set(p.briefing.id, i);
-        done.push({ briefing: p.briefing, deps: p.deps });
+        done.push({ classification: p.briefing.classification, keywords: p.briefing.keywords ?? [], deps: p.deps });
         // After an error nothing more is written; the remaining briefings are still read, to report every error at once.
         if (errors.length) continue;
         if (!stream) {
@@ -138,8 +139,8 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     }
     if (errors.length || !stream) return { ok: false, diagnostics: [...diagnostics, ...errors] };
 
-    const marking = highestMarking([manifest.classification ?? done[0]?.briefing.classification ?? 'UNCLASSIFIED', ...done.map((l) => l.briefing.classification)]);
-    const keywords = [...new Set(done.flatMap((l) => l.briefing.keywords ?? []))];
+    const marking = highestMarking([manifest.classification ?? done[0]?.classification ?? 'UNCLASSIFIED', ...done.map((l) => l.classification)]);
+    const keywords = [...new Set(done.flatMap((l) => l.keywords))];
     const meta = packMeta(manifest, stream.lang, marking, keywords);
     const coverLines = [
       ...(manifest.subtitle ? [txt(manifest.subtitle)] : []),

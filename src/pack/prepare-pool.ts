@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { BuildOptions } from '../tree.js';
 import { fromRoot } from '../util/root.js';
 import { preparePart } from './prepare.js';
@@ -13,12 +14,20 @@ export interface PartSource {
   next(): Promise<PreparedPart>;
   /** Stops the worker threads (also when not every briefing was taken). */
   close(): Promise<void>;
+  /** Worker threads still reading. */
+  threads(): number;
 }
 
 /** Below this many briefings, starting threads (a module load each) costs more than it saves. */
 export const MIN_BRIEFINGS_FOR_THREADS = 8;
 /** Briefings read ahead of the one being laid out, per thread: bounds the memory they hold. */
 const AHEAD_PER_THREAD = 3;
+
+/**
+ * Heap limits of a reading thread (MB): it holds one briefing at a time, so a small heap
+ * keeps the pack's memory down; a briefing that needs more is read again on the main thread.
+ */
+const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 160 };
 
 /** Threads to read a pack's briefings on: one per core, none for small packs. */
 export function defaultThreads(briefings: number): number {
@@ -30,41 +39,52 @@ export function defaultThreads(briefings: number): number {
  * this thread lays out and writes the ones before; with 0 threads, reads each when asked.
  * Answers come back in manifest order whatever thread read them.
  */
-export function prepareParts(files: readonly string[], options: BuildOptions, width: number, threads: number): PartSource {
+export function prepareParts(
+  files: readonly string[], options: BuildOptions, width: number, threads: number, limits: ResourceLimits = WORKER_LIMITS,
+): PartSource {
   let taken = 0;
   if (threads <= 0) {
     return {
       next: () => Promise.resolve(preparePart(files[taken++] as string, options, width)),
       close: () => Promise.resolve(),
+      threads: () => 0,
     };
   }
-  const workers = Array.from({ length: Math.min(threads, files.length) }, startWorker);
-  const pending = new Map<number, { resolve: (p: PreparedPart) => void; reject: (e: Error) => void }>();
+  const live = new Set(Array.from({ length: Math.min(threads, files.length) }, () => startWorker(limits)));
+  const workers = [...live];
+  const pending = new Map<number, { worker: Worker; resolve: (p: PreparedPart) => void; reject: (e: Error) => void }>();
   const results: Promise<PreparedPart>[] = [];
-  let failure: Error | undefined;
-  const fail = (e: Error): void => {
-    failure ??= e;
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  };
+  const here = (id: number): PreparedPart => preparePart(files[id] as string, options, width);
   for (const w of workers) {
     w.on('message', (msg: { id: number; part?: PreparedPart; error?: string }) => {
       const p = pending.get(msg.id);
       pending.delete(msg.id);
-      if (msg.error !== undefined) fail(new Error(`reading ${files[msg.id] ?? '?'} failed in a worker thread: ${msg.error}`));
+      if (msg.error !== undefined) p?.reject(new Error(`reading ${files[msg.id] ?? '?'} failed in a worker thread: ${msg.error}`));
       else if (msg.part) p?.resolve(msg.part);
     });
-    w.on('error', fail);
+    // A thread that dies (out of its memory limit, say) hands its briefings back to this thread.
+    w.on('error', () => {
+      live.delete(w);
+      for (const [id, p] of pending) {
+        if (p.worker !== w) continue;
+        pending.delete(id);
+        try {
+          p.resolve(here(id));
+        } catch (e) {
+          p.reject(e as Error);
+        }
+      }
+    });
   }
   let sent = 0;
   const fill = (): void => {
-    while (sent < files.length && sent < taken + AHEAD_PER_THREAD * workers.length) {
+    const threadsLeft = [...live];
+    while (threadsLeft.length > 0 && sent < files.length && sent < taken + AHEAD_PER_THREAD * threadsLeft.length) {
       const id = sent++;
-      const w = workers[id % workers.length] as Worker;
+      const worker = threadsLeft[id % threadsLeft.length] as Worker;
       results[id] = new Promise<PreparedPart>((resolve, reject) => {
-        if (failure) return reject(failure);
-        pending.set(id, { resolve, reject });
-        w.postMessage({ id, file: files[id], options, width });
+        pending.set(id, { worker, resolve, reject });
+        worker.postMessage({ id, file: files[id], options, width });
       });
       // A rejection is seen when its turn comes; until then it must not count as unhandled.
       results[id]?.catch(() => undefined);
@@ -73,15 +93,19 @@ export function prepareParts(files: readonly string[], options: BuildOptions, wi
   return {
     next() {
       fill();
-      const r = results[taken];
-      delete results[taken];
-      taken++;
+      const id = taken++;
+      const r = results[id];
+      delete results[id];
       fill();
-      return r ?? Promise.reject(new Error('internal: no briefing left to read'));
+      if (r) return r;
+      // No thread left to read it: read it here.
+      if (sent <= id) sent = id + 1;
+      return Promise.resolve().then(() => here(id));
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },
+    threads: () => live.size,
   };
 }
 
@@ -89,11 +113,11 @@ export function prepareParts(files: readonly string[], options: BuildOptions, wi
  * The worker runs the bundled reader when there is one (one file to load), else the compiled
  * module; from TypeScript sources (tests) it registers the TypeScript loader first.
  */
-function startWorker(): Worker {
+function startWorker(resourceLimits: ResourceLimits): Worker {
   if (import.meta.url.endsWith('.ts')) {
     const src = pathToFileURL(fromRoot('src', 'pack', 'prepare-worker.ts')).href;
-    return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(src)}); });`, { eval: true });
+    return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(src)}); });`, { eval: true, resourceLimits });
   }
   const bundled = fromRoot('dist', 'prepare.bundle.mjs');
-  return new Worker(existsSync(bundled) ? bundled : fromRoot('dist', 'pack', 'prepare-worker.js'));
+  return new Worker(existsSync(bundled) ? bundled : fromRoot('dist', 'pack', 'prepare-worker.js'), { resourceLimits });
 }
