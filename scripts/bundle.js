@@ -1,5 +1,6 @@
 // Bundles the CLI and its workers into single ES modules: a cold start then loads a few files
 // instead of a few hundred. Native and rarely used modules stay external (loaded on demand).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -15,7 +16,8 @@ const common = {
 };
 
 // Code splitting: what a command loads on use (slides, mail, diff) lives in its own chunk, so
-// a plain build never parses it.
+// a plain build never parses it. Chunk names change with their content: old ones are removed.
+rmSync('dist/chunks', { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { 'cli.bundle': 'src/cli/main.ts', 'worker.bundle': 'src/cli/worker.ts', 'prepare.bundle': 'src/pack/prepare-worker.ts' },
