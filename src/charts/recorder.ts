@@ -8,7 +8,7 @@ import { apply, r3, scaleOf } from './geometry.js';
 import type { DrawOp, Paint, PathSeg } from './types.js';
 
 /** Where the baseline sits relative to the `y` given for each canvas `textBaseline` (em units). */
-function baselineShift(face: FontFace, baseline: string): number {
+function computeBaselineShift(face: FontFace, baseline: string): number {
   const f = getFont(mainFont(face));
   const asc = f.ascent / (f.ascent - f.descent);
   switch (baseline) {
@@ -25,6 +25,32 @@ function baselineShift(face: FontFace, baseline: string): number {
     default:
       return 0;
   }
+}
+
+const shifts = new Map<string, number>();
+
+/** {@link computeBaselineShift}, once per face and baseline (chart.js asks at every label). */
+function baselineShift(face: FontFace, baseline: string): number {
+  const key = `${face}\u0000${baseline}`;
+  let v = shifts.get(key);
+  if (v === undefined) {
+    v = computeBaselineShift(face, baseline);
+    if (shifts.size > 1_000) shifts.clear();
+    shifts.set(key, v);
+  }
+  return v;
+}
+
+const capHeights = new Map<FontFace, number>();
+
+/** Cap height of a face's main font (em units). */
+function capHeight(face: FontFace): number {
+  let v = capHeights.get(face);
+  if (v === undefined) {
+    const f = getFont(mainFont(face));
+    capHeights.set(face, (v = f.capHeight / f.unitsPerEm));
+  }
+  return v;
 }
 
 /** A colour string, or a gradient or pattern object (which the recorder does not paint). */
@@ -168,7 +194,7 @@ export class RecordingContext extends CanvasPathBase {
     const width = textWidth(String(text), face, size);
     const f = alignFactor(this.s.textAlign, this.s.direction);
     const shift = baselineShift(face, this.s.textBaseline) * size;
-    const cap = (getFont(mainFont(face)).capHeight / getFont(mainFont(face)).unitsPerEm) * size;
+    const cap = capHeight(face) * size;
     return {
       width,
       actualBoundingBoxLeft: width * f,
