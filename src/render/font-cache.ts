@@ -10,7 +10,7 @@ interface Shapeable {
 
 type Layout = Shapeable['layout'];
 const runs = new Map<FontId, Map<string, unknown>>();
-const MAX_RUNS = 50_000;
+const MAX_RUNS = 10_000;
 
 /**
  * Shares shaped text across documents. pdfkit shapes every string it draws with fontkit, and
