@@ -31,7 +31,7 @@ const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGene
 
 /** Threads to read a pack's briefings on: one per core, none for small packs. */
 export function defaultThreads(briefings: number): number {
-  return briefings >= MIN_BRIEFINGS_FOR_THREADS ? Math.min(4, availableParallelism()) : 0;
+  return briefings >= MIN_BRIEFINGS_FOR_THREADS ? Math.max(1, Math.min(4, availableParallelism() - 1)) : 0;
 }
 
 /**
