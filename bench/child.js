@@ -2,8 +2,9 @@
 // argv: cli <args...> | pack <manifest>
 import v8 from 'node:v8';
 
-// The same young-generation size as bin/briefkit.js sets for the CLI.
+// The same heap settings as bin/briefkit.js sets for the CLI.
 v8.setFlagsFromString('--max-semi-space-size=32');
+v8.setFlagsFromString('--heap-growing-percent=30');
 const started = performance.now();
 const [kind, ...args] = process.argv.slice(2);
 if (kind === 'cli') {
