@@ -9,6 +9,16 @@ interface Shapeable {
 }
 
 type Layout = Shapeable['layout'];
+
+/** fontkit's subset of a document's glyphs, as pdfkit embeds it. */
+interface Subset {
+  readonly glyphs: readonly number[];
+  encode(): Uint8Array;
+}
+
+/** Encoded subsets by font and glyph list, newest last. */
+const subsets = new Map<string, Uint8Array>();
+const MAX_SUBSETS = 32;
 const runs = new Map<FontId, Map<string, unknown>>();
 const MAX_RUNS = 10_000;
 
@@ -28,6 +38,7 @@ export function shareShaping(doc: PDFKit.PDFDocument, id: FontId): EmbeddedFontL
     runs.set(id, cache);
   }
   const shared = cache;
+  shareSubsets(id, (font as unknown as { subset: Subset }).subset);
   const original: Layout = font.layout.bind(font);
   font.layout = (text, features, onlyWidth) => {
     // Without features pdfkit caches words itself and `onlyWidth` skips glyphs; with features
@@ -71,5 +82,24 @@ function revive(s: StoredRun): ShapedRun & { advanceWidth: number } {
     glyphs: s.g.map(([id, advanceWidth, codePoints]) => ({ id, advanceWidth, codePoints: [...codePoints] })),
     positions,
     advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0),
+  };
+}
+
+/**
+ * Documents that use the same glyphs in the same order (the same briefing built again, with
+ * other figures or another date) embed the same font subset: encoding it once per process
+ * saves fontkit decoding and re-encoding every glyph for every document. The bytes are those
+ * fontkit made for that glyph list.
+ */
+function shareSubsets(id: FontId, subset: Subset): void {
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = `${id}\u0000${subset.glyphs.join(',')}`;
+    let bytes = subsets.get(key);
+    if (bytes) subsets.delete(key);
+    else bytes = encode();
+    subsets.set(key, bytes);
+    if (subsets.size > MAX_SUBSETS) subsets.delete(subsets.keys().next().value as string);
+    return bytes;
   };
 }

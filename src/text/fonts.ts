@@ -77,18 +77,24 @@ export function getFont(id: FontId): Font {
 }
 
 /**
- * fontkit caches one glyph object per glyph id, with the characters it was first asked for.
- * Subsetting a document asks for glyphs by id alone, so a glyph first met there has no
- * characters, and a later document that shapes text with it would lose those characters from
- * its text layer (pdfkit maps glyphs to Unicode from them). Give such a glyph its characters
- * when shaping meets it.
+ * fontkit caches one glyph object per glyph id, with the characters it was first asked for;
+ * pdfkit maps each embedded glyph to Unicode from them. So a glyph two characters share (the
+ * space and the no-break space, say) would read back as whichever character the process met
+ * first, and a glyph first met by id alone (subsetting) as none: the text layer, and the
+ * bytes, would depend on what the process built before. When shaping asks for a glyph with
+ * characters, it gets a view of the cached glyph carrying exactly those characters.
  */
 function keepCodePoints(f: Font): void {
-  const font = f as unknown as { getGlyph(id: number, cps?: number[]): { codePoints?: number[] } };
+  type Glyph = { codePoints?: number[]; advanceWidth?: number };
+  const font = f as unknown as { getGlyph(id: number, cps?: number[]): Glyph };
   const original = font.getGlyph.bind(font);
   font.getGlyph = (id, cps = []) => {
     const g = original(id, cps);
-    if (cps.length > 0 && (!g.codePoints || g.codePoints.length === 0)) g.codePoints = cps;
-    return g;
+    if (cps.length === 0) return g;
+    // Metrics are computed once on the cached glyph; the view reads them through it.
+    void g.advanceWidth;
+    const view = Object.create(g) as Glyph;
+    view.codePoints = cps;
+    return view;
   };
 }

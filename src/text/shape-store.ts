@@ -10,7 +10,8 @@ export interface StoredRun {
   readonly p: readonly (readonly [number, number, number, number, number])[];
 }
 
-const VERSION = 3;
+/** Bumped whenever what is stored changes meaning (4: glyphs carry the characters they were shaped from). */
+export const VERSION = 4;
 
 /**
  * The file, all ASCII: a line of JSON (`version` first: another version's file is not read
@@ -405,10 +406,9 @@ class Table<V> {
  * shaped last time (fontkit's first OpenType shaping is most of a cold build's layout time).
  * Keyed by the fonts' content hash: other fonts, other results. `BRIEFKIT_CACHE_DIR` moves it
  * (default `~/.cache/briefkit`), `BRIEFKIT_CACHE=0` turns it off. Results are identical with
- * and without it: it holds only what fontkit computed, written exactly. (One caveat lies outside
- * the store: fontkit gives a glyph the code points it was first asked with in the process, so a
- * run another kind of process stored, a pack's say, can map a glyph to other characters in the
- * text layer, U+0020 for U+00A0, than the same build without the store would.)
+ * and without it: it holds only what fontkit computed, written exactly, and each glyph carries
+ * the characters it was shaped from (see `keepCodePoints` in fonts.ts), not those some earlier
+ * document asked for (tested: the same bytes whatever the process built before).
  *
  * It stays small and cheap to read ({@link StoreHead}): at most {@link MAX_RUNS} runs and
  * {@link MAX_WIDTHS} widths, those used by the latest processes first ({@link keysToKeep}).

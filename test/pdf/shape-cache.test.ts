@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_RUNS, MAX_WIDTHS, RunCodec, formatStore, keysToKeep, parseStore } from '../../src/text/shape-store.js';
+import { MAX_RUNS, MAX_WIDTHS, RunCodec, VERSION, formatStore, keysToKeep, parseStore } from '../../src/text/shape-store.js';
 import type { StoreHead, StoredRun } from '../../src/text/shape-store.js';
 
 const made: string[] = [];
@@ -56,7 +56,7 @@ describe('the shaping cache kept between processes', () => {
     const cache = tmp('briefkit-cache-');
     build(tmp('briefkit-o1-'), cache);
     const first = readStore(cache);
-    expect(first.head.version).toBe(3);
+    expect(first.head.version).toBe(VERSION);
     // Small: the default briefing's shaping in well under 100 KB.
     expect(statSync(storeFile(cache)).size).toBeLessThan(100_000);
     const used = { widths: [...first.widths.keys()], runs: [...first.runs.keys()] };
@@ -115,7 +115,7 @@ describe('the shaping cache kept between processes', () => {
 describe('the store file', () => {
   it('finds each entry in its bucket and lists them in order', () => {
     const widths = Array.from({ length: 100 }, (_, i) => [`${i % 3}:word ${i} – 한국`, i % 7 ? String(i / 7) : ''] as const);
-    const text = formatStore({ version: 3, fonts: 'f', prefixes: [], tables: {} }, widths, [['0:x', 'a run']]);
+    const text = formatStore({ version: VERSION, fonts: 'f', prefixes: [], tables: {} }, widths, [['0:x', 'a run']]);
     const store = parseStore(text);
     expect(store).toBeDefined();
     for (const [i, [name, value]] of widths.entries()) expect(store?.widths.find(name)).toEqual({ value, rank: i });
