@@ -81,6 +81,7 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     const done: { classification: string; keywords: readonly string[]; deps: readonly string[] }[] = [];
     let stream: { layout: PackLayout; writer: PackWriter; lang: 'en' | 'fr'; messages: Readonly<Record<string, string>> } | undefined;
     let noteOffset = 0;
+    let bodyPages = 0;
     resetTimings();
     const { threads, ...prepareOptions } = o;
     const source = prepareParts(manifest.briefings.map((b) => b.path), prepareOptions, width, threads ?? defaultThreads(manifest.briefings.length));
@@ -127,6 +128,9 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
         for (const [name, asset] of p.charts) charts.set(`${prefix}/${name}`, { ...asset, name: `${prefix}/${name}` });
         const s = stream;
         const section = timed('layout', () => s.layout.part({ tree, messages: partMessages, charts }));
+        // A runaway pack stops at the page limit, not after writing every page.
+        bodyPages += section.pages.length;
+        checkPages(bodyPages, o.maxPages, { file: manifestFile });
         timed('render', () => s.writer.section(section));
         if (o.separate !== false) {
           const single = timed('layout', () => layoutDocument({ tree: p.tree, theme, charts: p.charts, messages: partMessages, ...geometryOptions }));

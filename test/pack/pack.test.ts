@@ -190,3 +190,13 @@ describe('a reading thread that dies', () => {
     }
   }, 60_000);
 });
+
+describe('a pack over the page limit', () => {
+  it('stops with a located error once the limit is passed', async () => {
+    const res = await buildPack(MANIFEST, { maxPages: 5, separate: false });
+    expect(res.ok).toBe(false);
+    const d = res.diagnostics.find((x) => x.code === 'layout/too-many-pages');
+    expect(d?.loc?.file).toBe(MANIFEST);
+    expect(d?.hint).toBeTruthy();
+  });
+});
