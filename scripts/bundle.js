@@ -1,6 +1,6 @@
 // Bundles the CLI and its workers into single ES modules: a cold start then loads a few files
 // instead of a few hundred. Native and rarely used modules stay external (loaded on demand).
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -26,3 +26,10 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// pdfkit reads its colour profile (PDF/A output intent) next to its own module: bundled, that
+// is the chunk or entry file it landed in.
+for (const dir of ['dist/data', 'dist/chunks/data']) {
+  mkdirSync(dir, { recursive: true });
+  copyFileSync('node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', `${dir}/sRGB_IEC61966_2_1.icc`);
+}
