@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { basename, dirname, join } from 'node:path';
 import { fontsHash } from '../incremental/inputs.js';
+import { sweepStale, tempPath } from '../util/fs.js';
 
 /** A shaped run as stored: glyphs [id, advance, code points] and positions (pdfkit units). */
 export interface StoredRun {
@@ -463,8 +463,10 @@ class ShapeStore {
     if (!this.file || !(this.widths.changed() || this.runs.changed())) return;
     try {
       mkdirSync(join(this.file, '..'), { recursive: true });
-      // Worker threads have stores of their own: a temporary file per thread.
-      const tmp = `${this.file}.${process.pid}.${threadId}.tmp`;
+      // Worker threads have stores of their own: a temporary file per write. Those a killed
+      // process left are removed.
+      sweepStale(dirname(this.file), basename(this.file));
+      const tmp = tempPath(this.file);
       const widths = this.widths.write();
       const runs = this.runs.write();
       // After the runs: writing them adds what is new to the tables.

@@ -10,7 +10,7 @@ import { UserError, diag } from '../diag/errors.js';
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempPath(path);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
@@ -51,6 +51,11 @@ function ioError(e: unknown, path: string): UserError {
   })]);
 }
 
+/** The name of a temporary file for `path`, in its folder: `.<name>.<pid>.<hex>.tmp`. */
+export function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
 /** Temporary files of ours: `.<name>.<pid>.<hex>.tmp`. */
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
@@ -68,7 +73,7 @@ function alive(pid: number): boolean {
  * Removes temporary files that a killed build left beside `name` (their process is gone):
  * a crash leaves the previous output intact, and the next build clears what it left.
  */
-function sweepStale(dir: string, name: string): void {
+export function sweepStale(dir: string, name: string): void {
   let entries: string[];
   try {
     entries = readdirSync(dir);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_RUNS, MAX_WIDTHS, RunCodec, VERSION, formatStore, keysToKeep, parseStore } from '../../src/text/shape-store.js';
 import type { StoreHead, StoredRun } from '../../src/text/shape-store.js';
+import { fontsHash } from '../../src/incremental/inputs.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -39,6 +40,17 @@ function readStore(cache: string): Store {
 }
 
 describe('the shaping cache kept between processes', () => {
+  it('removes the temporary files killed processes left in its folder', () => {
+    const cache = tmp('briefkit-cache-');
+    // A process id far above the kernel's default limit: no such process.
+    const stale = `.shaping-${fontsHash().slice(0, 16)}.json.99999999.deadbeef.tmp`;
+    writeFileSync(join(cache, stale), 'half a store');
+    build(tmp('briefkit-o1-'), cache);
+    const files = readdirSync(cache);
+    expect(files).not.toContain(stale);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+
   it('gives byte-identical PDFs whether it is empty, filled, or off', () => {
     const cache = tmp('briefkit-cache-');
     const off = build(tmp('briefkit-o1-'), null);
