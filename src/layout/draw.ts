@@ -18,8 +18,8 @@ export interface DrawSlotInput {
   readonly note: (n: number) => FootnoteBlock | undefined;
   /** Footnotes set as endnotes instead (too tall for a page foot). */
   readonly isEndnote: (n: number) => boolean;
-  /** Called for each heading anchor drawn, with the page's index. */
-  readonly onAnchor?: (id: string, index: number) => void;
+  /** Heading anchor -> index of the page it is first drawn on; this page's anchors are added. */
+  readonly anchorPages?: Map<string, number>;
 }
 
 /**
@@ -32,7 +32,10 @@ export function drawSlot(input: DrawSlotInput): Page {
   const anchors: { id: string; y: number }[] = [];
   const dc: DrawContext = {
     page: index, items,
-    anchor: (id, y) => { anchors.push({ id, y }); input.onAnchor?.(id, index); },
+    anchor: (id, y) => {
+      anchors.push({ id, y });
+      if (input.anchorPages && !input.anchorPages.has(id)) input.anchorPages.set(id, index);
+    },
     figure: (id, b) => input.struct.setBox(id, { ...b, page: index }),
   };
   for (const p of slot.placed) p.atom.draw(box.x, box.y + p.y, dc);

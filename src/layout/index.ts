@@ -10,7 +10,7 @@ import type { GeometryOptions } from './geometry.js';
 import { footnoteBlock } from './notes.js';
 import { paginate } from './paginate.js';
 import type { PageSlot } from './paginate.js';
-import { BLANK_TEXT, endnotesSection, isTooTall, layoutContext, NOTE_SEPARATOR, pageText, spliceDeferred } from './shared.js';
+import { BLANK_TEXT, endnotesSection, isTooTall, layoutContext, NOTE_SEPARATOR, pageText, recordPageRefs, spliceDeferred } from './shared.js';
 import { StructBuilder } from './struct.js';
 import type { OutlineEntry, Page, PagedDocument, PageLabelRange } from './types.js';
 
@@ -53,16 +53,14 @@ export function layoutDocument(input: LayoutInput): PagedDocument {
   const labels = pageLabels(slots);
   const bodyCount = slots.filter((s) => !s.front).length;
   // Every heading's page is known from pagination, before any page is drawn.
-  slots.forEach((slot, index) => {
-    for (const p of slot.placed) if (p.atom.anchor && !pageRefs.has(p.atom.anchor.id)) pageRefs.set(p.atom.anchor.id, labelText(labels, index));
-  });
+  recordPageRefs(slots, pageRefs, (i) => labelText(labels, i));
   const anchors = new Map<string, number>();
   const msgs = input.messages ?? {};
   const pages: Page[] = slots.map((slot, index) => {
     const page = drawSlot({
       slot, index, box: contentBox(geometry, t.margins, index), theme: t, struct,
       note: (n) => notes[n - 1], isEndnote: (n) => tooTall.has(n),
-      onAnchor: (id, i) => { if (!anchors.has(id)) anchors.set(id, i); },
+      anchorPages: anchors,
     });
     const furnitureItems = furniture({
       meta: input.tree.meta, theme: t, geometry, content: page.content,

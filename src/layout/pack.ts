@@ -1,6 +1,7 @@
 import type { ChartAsset } from '../charts/types.js';
 import type { DocMeta, DocTree } from '../doc/types.js';
 import type { Theme } from '../theme/types.js';
+import { localeOf } from '../util/format.js';
 import type { Atom } from './atom.js';
 import { blocksToAtoms } from './blocks.js';
 import type { LayoutContext } from './context.js';
@@ -12,7 +13,7 @@ import { outline } from './index.js';
 import { footnoteBlock } from './notes.js';
 import type { FootnoteBlock } from './notes.js';
 import { paginate } from './paginate.js';
-import { BLANK_TEXT, endnotesSection, isTooTall, layoutContext, NOTE_SEPARATOR, pageText, spliceDeferred } from './shared.js';
+import { BLANK_TEXT, endnotesSection, isTooTall, layoutContext, NOTE_SEPARATOR, pageText, recordPageRefs, spliceDeferred } from './shared.js';
 import type { PendingEndnote } from './shared.js';
 import { StructBuilder } from './struct.js';
 import type { OutlineEntry, Page, PageGeometry, PageItem, PageLabelRange, StructNode } from './types.js';
@@ -109,7 +110,7 @@ export function layoutPack(input: PackLayoutInput): PackLayout {
   const endnotes: PendingEndnote[] = [];
   let noteCount = 0;
 
-  const section = (atoms: Atom[], struct: StructBuilder, ctx: LayoutContext, part: number, notes: ReadonlyMap<number, FootnoteBlock>, tooTall: ReadonlySet<number>): PagedSection => {
+  const section = (atoms: Atom[], struct: StructBuilder, charts: ReadonlyMap<string, ChartAsset>, part: number, notes: ReadonlyMap<number, FootnoteBlock>, tooTall: ReadonlySet<number>): PagedSection => {
     const pages: Page[] = [];
     if (geometry.duplex && records.length % 2 === 1 && part > 0) {
       // A briefing starts on a right-hand page: the page before it, left blank, belongs to the previous one.
@@ -121,26 +122,24 @@ export function layoutPack(input: PackLayoutInput): PackLayout {
       noteHeight: (n) => (tooTall.has(n) ? 0 : notes.get(n)?.height ?? 0),
     });
     const start = records.length;
-    slots.forEach((slot, i) => {
-      for (const p of slot.placed) if (p.atom.anchor && !pageRefs.has(p.atom.anchor.id)) pageRefs.set(p.atom.anchor.id, String(start + i + 1));
-    });
+    recordPageRefs(slots, pageRefs, (i) => String(start + i + 1));
     for (const slot of slots) {
       const index = records.length;
       records.push({ part, blank: slot.blank });
       pages.push(drawSlot({
         slot, index, box: contentBox(geometry, t.margins, index), theme: t, struct,
         note: (n) => notes.get(n), isEndnote: (n) => tooTall.has(n),
-        onAnchor: (id, i) => { if (!anchorPage.has(id)) anchorPage.set(id, i); },
+        anchorPages: anchorPage,
       }));
     }
-    return { pages, structure: struct.build(), charts: ctx.charts };
+    return { pages, structure: struct.build(), charts };
   };
 
   return {
     geometry,
     part(p) {
       const struct = new StructBuilder();
-      const sect = struct.add('Sect', -1, { lang: p.tree.meta.language === 'fr' ? 'fr-CA' : 'en-CA' });
+      const sect = struct.add('Sect', -1, { lang: localeOf(p.tree.meta.language) });
       const ctx = layoutContext({ theme: t, tree: p.tree, charts: p.charts, messages: p.messages }, height, width, struct, pageRefs);
       const atoms = blocksToAtoms(p.tree.blocks, sect, ctx);
       spliceDeferred(atoms, ctx, ctx.headings);
@@ -158,7 +157,7 @@ export function layoutPack(input: PackLayoutInput): PackLayout {
       }
       headings.push(...ctx.headings);
       parts.push({ meta: p.tree.meta, messages: p.messages });
-      return section(atoms, struct, ctx, parts.length - 1, notes, tooTall);
+      return section(atoms, struct, p.charts, parts.length - 1, notes, tooTall);
     },
     finish(f) {
       const { front: frontTree, marking } = f;
@@ -167,7 +166,7 @@ export function layoutPack(input: PackLayoutInput): PackLayout {
       if (endnotes.length > 0) {
         const struct = new StructBuilder();
         const ctx = frontCtx(struct);
-        endnoteSection = section(endnotesSection(endnotes, struct.add('Sect', -1), ctx), struct, ctx, -1, new Map(), new Set());
+        endnoteSection = section(endnotesSection(endnotes, struct.add('Sect', -1), ctx), struct, new Map(), -1, new Map(), new Set());
       }
       const front = frontMatter(frontTree, frontCtx(new StructBuilder()));
       const bodyPages = records.length;
@@ -197,14 +196,12 @@ export function layoutPack(input: PackLayoutInput): PackLayout {
     const atoms = blocksToAtoms(tree.blocks, sect, ctx);
     spliceDeferred(atoms, ctx, [...ctx.headings, ...headings]);
     const slots = paginate({ atoms, height, duplex: geometry.duplex, noteSeparator: NOTE_SEPARATOR, noteHeight: () => 0 });
-    slots.forEach((slot, i) => {
-      for (const p of slot.placed) if (p.atom.anchor && !pageRefs.has(p.atom.anchor.id)) pageRefs.set(p.atom.anchor.id, roman(i + 1));
-    });
+    recordPageRefs(slots, pageRefs, (i) => roman(i + 1));
     const anchors = new Map<string, number>();
     const pages: Page[] = slots.map((slot, index) => drawSlot({
       slot, index, box: contentBox(geometry, t.margins, index), theme: t, struct,
       note: () => undefined, isEndnote: () => false,
-      onAnchor: (id, i) => { if (!anchors.has(id)) anchors.set(id, i); },
+      anchorPages: anchors,
     }));
     const blank = slots.map((s) => s.blank);
     if (geometry.duplex && pages.length % 2 === 1) {

@@ -3,6 +3,7 @@ import type { DocMeta, Inline } from '../doc/types.js';
 import type { Theme } from '../theme/types.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
+import type { PageSlot } from './paginate.js';
 import type { FootnoteBlock } from './notes.js';
 import { endnoteAtoms } from './notes.js';
 import { textAtoms } from './paragraph.js';
@@ -30,6 +31,13 @@ export function spliceDeferred(atoms: Atom[], ctx: LayoutContext, headings: Layo
     const at = atoms.indexOf(d.marker as Atom);
     if (at >= 0) atoms.splice(at, 1, ...(d.build(headings) as Atom[]));
   }
+}
+
+/** Records the printed page label of each heading in `slots` (the first page it is on). */
+export function recordPageRefs(slots: readonly PageSlot[], pageRefs: Map<string, string>, label: (slot: number) => string): void {
+  slots.forEach((slot, i) => {
+    for (const p of slot.placed) if (p.atom.anchor && !pageRefs.has(p.atom.anchor.id)) pageRefs.set(p.atom.anchor.id, label(i));
+  });
 }
 
 /** A footnote over 40 % of the page's height is set as an endnote instead. */

@@ -43,9 +43,10 @@ export function prepareParts(
   files: readonly string[], options: BuildOptions, width: number, threads: number, limits: ResourceLimits = WORKER_LIMITS,
 ): PartSource {
   let taken = 0;
+  const here = (id: number): PreparedPart => preparePart(files[id] as string, options, width);
   if (threads <= 0) {
     return {
-      next: () => Promise.resolve(preparePart(files[taken++] as string, options, width)),
+      next: () => Promise.resolve(here(taken++)),
       close: () => Promise.resolve(),
       threads: () => 0,
     };
@@ -54,7 +55,6 @@ export function prepareParts(
   const workers = [...live];
   const pending = new Map<number, { worker: Worker; resolve: (p: PreparedPart) => void; reject: (e: Error) => void }>();
   const results: Promise<PreparedPart>[] = [];
-  const here = (id: number): PreparedPart => preparePart(files[id] as string, options, width);
   for (const w of workers) {
     w.on('message', (msg: { id: number; part?: PreparedPart; error?: string }) => {
       const p = pending.get(msg.id);

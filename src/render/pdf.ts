@@ -3,6 +3,7 @@ import type { DocMeta } from '../doc/types.js';
 import { assertNever } from '../diag/errors.js';
 import type { PagedDocument, PageGeometry, PageItem, StructNode } from '../layout/types.js';
 import { getFont } from '../text/fonts.js';
+import { localeOf } from '../util/format.js';
 import type { FontId } from '../text/fonts.js';
 import { drawChart } from './chart.js';
 import { escapeXmpInfo } from './xmp.js';
@@ -52,7 +53,7 @@ export function openDocument(meta: DocMeta, o: RenderOptions = {}): OpenDocument
     font: '',
     compress: true,
     tagged: true,
-    lang: meta.language === 'fr' ? 'fr-CA' : 'en-CA',
+    lang: localeOf(meta.language),
     displayTitle: true,
     pdfVersion: '1.7',
     subset: o.pdfa ? 'PDF/A-2a' : 'PDF/UA',
