@@ -51,7 +51,11 @@ interface DataCase {
   readonly message?: string;
 }
 
-const own = (JSON.parse(readFileSync(`${FIX}/cases.json`, 'utf8')) as { cases: Case[] }).cases;
+/** `cases.json` and every `cases-*.json` beside it (one file per family of bad input). */
+const own = readdirSync(FIX)
+  .filter((n) => /^cases(-[a-z0-9-]+)?\.json$/.test(n))
+  .sort()
+  .flatMap((n) => (JSON.parse(readFileSync(join(FIX, n), 'utf8')) as { cases: Case[] }).cases);
 const dataCases: Case[] = (JSON.parse(readFileSync(`${FIX}/data/cases.json`, 'utf8')) as DataCase[])
   .filter((c) => c.severity === 'error' && c.code !== null)
   .map((c) => ({
