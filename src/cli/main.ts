@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { fromRoot } from '../util/root.js';
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, formatGithub } from '../diag/format.js';
+import { jsonLine, showLines, showText } from '../diag/escape.js';
 import type { Diagnostic } from '../diag/types.js';
 import { loadBriefing } from '../data/index.js';
 import { targetKind } from '../incremental/index.js';
@@ -32,7 +33,7 @@ interface Io {
 
 function report(diags: readonly Diagnostic[], reporter: Reporter, io: Io): void {
   if (reporter === 'json') {
-    if (diags.length) io.out(JSON.stringify({ diagnostics: diags }));
+    if (diags.length) io.out(jsonLine({ diagnostics: diags }));
     return;
   }
   for (const d of diags) io.err(reporter === 'github' ? formatGithub(d) : formatDiagnostic(d));
@@ -40,6 +41,10 @@ function report(diags: readonly Diagnostic[], reporter: Reporter, io: Io): void 
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+  // Every line goes out terminal-safe whoever composed it (commander's messages echo arguments):
+  // user text is escaped where it is put into a line; this catches what a line still holds.
+  const given = io;
+  io = { out: (s) => given.out(showLines(s)), err: (s) => given.err(showLines(s)) };
   let code: number = EXIT.ok;
   const program = new Command('briefkit')
     .version(packageVersion(), '-V, --version')
@@ -58,7 +63,7 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
         const r = targetKind(file) === 'pack' ? loadManifest(file) : loadBriefing({ file });
         report(r.diagnostics, o['reporter'] as Reporter, io);
         if (!r.ok) code = EXIT.badInput;
-        else if (o['reporter'] !== 'json') io.out(`ok ${basename(file)}`);
+        else if (o['reporter'] !== 'json') io.out(`ok ${showText(basename(file))}`);
       }
     });
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { showText } from '../diag/escape.js';
 import type { Diagnostic } from '../diag/types.js';
 import { buildPack } from '../pack/index.js';
 import { writeFileAtomic } from '../util/fs.js';
@@ -37,7 +38,7 @@ export function registerPack(
         report(r.diagnostics, String(o['reporter']));
         if (!r.ok) {
           setCode(1);
-          io.err(`briefkit: ${file}: pack not built (previous outputs, if any, are unchanged)`);
+          io.err(`briefkit: ${showText(file)}: pack not built (previous outputs, if any, are unchanged)`);
           continue;
         }
         const outDir = String(o['out']);
@@ -53,8 +54,8 @@ export function registerPack(
           continue;
         }
         const ms = Math.round(performance.now() - started);
-        io.out(`built ${join(outDir, `${r.manifest.id}.pdf`)} (${r.pages} pages, ${r.briefings.length} briefings, marked ${r.marking}, ${ms} ms)`);
-        for (const b of r.briefings) io.out(`built ${join(outDir, r.manifest.id, `${b.briefing.id}.pdf`)} (${b.pages} pages)`);
+        io.out(`built ${showText(join(outDir, `${r.manifest.id}.pdf`))} (${r.pages} pages, ${r.briefings.length} briefings, marked ${showText(r.marking)}, ${ms} ms)`);
+        for (const b of r.briefings) io.out(`built ${showText(join(outDir, r.manifest.id, `${b.briefing.id}.pdf`))} (${b.pages} pages)`);
       }
     });
 }

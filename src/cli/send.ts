@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diag/format.js';
+import { showText } from '../diag/escape.js';
 import type { Diagnostic } from '../diag/types.js';
 import { SMTP_ENV } from '../mail/config.js';
 import type { MailAttachment, ProgressEvent } from '../mail/types.js';
@@ -78,7 +79,7 @@ export function registerSend(program: Command, io: Io, setCode: (code: number) =
           show(r.diagnostics);
           if (!r.ok) {
             bad = true;
-            io.err(`briefkit: ${file}: not built`);
+            io.err(`briefkit: ${showText(file)}: not built`);
             continue;
           }
           const first = r.briefings[0]?.briefing;
@@ -94,7 +95,7 @@ export function registerSend(program: Command, io: Io, setCode: (code: number) =
         show(r.diagnostics);
         if (!r.ok) {
           bad = true;
-          io.err(`briefkit: ${file}: not built`);
+          io.err(`briefkit: ${showText(file)}: not built`);
           continue;
         }
         built.push({ file, id: r.briefing.id, attachment: briefingAttachment(r.briefing, r.pdf), recipients: given });
@@ -113,14 +114,14 @@ export function registerSend(program: Command, io: Io, setCode: (code: number) =
         setCode(1);
         return;
       }
-      if (!dryRun && settings.smtp) io.err(`briefkit: sending through ${describeSmtp(settings.smtp)}`);
+      if (!dryRun && settings.smtp) io.err(`briefkit: sending through ${showText(describeSmtp(settings.smtp))}`);
 
       for (const b of built) {
         const progress = (e: ProgressEvent): void => {
-          if (e.kind === 'sent') io.out(`sent ${b.id} to ${e.recipient}`);
-          else if (e.kind === 'skipped') io.out(`skipped ${b.id} for ${e.recipient}: already sent (send log ${String(o['log'])})`);
-          else if (e.kind === 'written') io.out(`wrote ${e.file}`);
-          else if (e.kind === 'retrying') io.err(`briefkit: ${e.recipient}: try ${e.attempt} in ${Math.round(e.delayMs / 100) / 10} s (${e.reason})`);
+          if (e.kind === 'sent') io.out(`sent ${b.id} to ${showText(e.recipient)}`);
+          else if (e.kind === 'skipped') io.out(`skipped ${b.id} for ${showText(e.recipient)}: already sent (send log ${showText(String(o['log']))})`);
+          else if (e.kind === 'written') io.out(`wrote ${showText(e.file)}`);
+          else if (e.kind === 'retrying') io.err(`briefkit: ${showText(e.recipient)}: try ${e.attempt} in ${Math.round(e.delayMs / 100) / 10} s (${showText(e.reason)})`);
         };
         const report = await sendBriefings({
           attachments: [b.attachment],
@@ -134,10 +135,10 @@ export function registerSend(program: Command, io: Io, setCode: (code: number) =
         });
         show(report.diagnostics);
         if (!report.ok) setCode(1);
-        if (report.pending.length) io.err(`briefkit: ${b.id}: not sent to ${report.pending.join(', ')} (stopped early; run the same command again to finish)`);
+        if (report.pending.length) io.err(`briefkit: ${b.id}: not sent to ${report.pending.map(showText).join(', ')} (stopped early; run the same command again to finish)`);
         if (report.diagnostics.some((d) => STOPPERS.has(d.code))) {
           const rest = built.slice(built.indexOf(b) + 1).map((x) => x.file);
-          if (rest.length) io.err(`briefkit: stopped before ${rest.join(', ')}`);
+          if (rest.length) io.err(`briefkit: stopped before ${rest.map(showText).join(', ')}`);
           return;
         }
       }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { formatDiagnostic, formatGithub } from '../diag/format.js';
+import { jsonLine, showText } from '../diag/escape.js';
 import type { Diagnostic } from '../diag/types.js';
 import type { OverflowMode } from '../slides/index.js';
 import { writeFileAtomic } from '../util/fs.js';
@@ -54,7 +55,7 @@ export function registerSlides(program: Command, io: Io, setCode: (code: number)
       const reporter = o['reporter'] as Reporter;
       const report = (diags: readonly Diagnostic[]): void => {
         if (reporter === 'json') {
-          if (diags.length) io.out(JSON.stringify({ diagnostics: diags }));
+          if (diags.length) io.out(jsonLine({ diagnostics: diags }));
         } else for (const d of diags) io.err(reporter === 'github' ? formatGithub(d) : formatDiagnostic(d));
       };
       for (const file of expandTargets(files.length ? files : [DEFAULT_DIR])) {
@@ -66,7 +67,7 @@ export function registerSlides(program: Command, io: Io, setCode: (code: number)
         report(r.diagnostics);
         if (!r.ok) {
           setCode(1);
-          io.err(`briefkit: ${file}: slides not built (the previous output, if any, is unchanged)`);
+          io.err(`briefkit: ${showText(file)}: slides not built (the previous output, if any, is unchanged)`);
           continue;
         }
         const dir = String(o['out']);
@@ -79,8 +80,8 @@ export function registerSlides(program: Command, io: Io, setCode: (code: number)
           continue;
         }
         const ms = Math.round(performance.now() - started);
-        if (reporter === 'json') io.out(JSON.stringify({ built: [pdf, pptx], slides: r.slides, bytes: [r.pdf.length, r.pptx.length], ms }));
-        else io.out(`built ${pdf} and ${pptx} (${r.slides} slides, ${Math.round(r.pdf.length / 1024)} KB + ${Math.round(r.pptx.length / 1024)} KB, ${ms} ms)`);
+        if (reporter === 'json') io.out(jsonLine({ built: [pdf, pptx], slides: r.slides, bytes: [r.pdf.length, r.pptx.length], ms }));
+        else io.out(`built ${showText(pdf)} and ${showText(pptx)} (${r.slides} slides, ${Math.round(r.pdf.length / 1024)} KB + ${Math.round(r.pptx.length / 1024)} KB, ${ms} ms)`);
       }
     });
 }

@@ -16,12 +16,12 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** Escapes a workflow command's message (GitHub's own rule: `%`, CR and LF). */
-function githubData(s: string): string {
+export function githubData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a workflow command's property value: as its message, plus `:` and `,`. */
-function githubProperty(s: string): string {
+export function githubProperty(s: string): string {
   return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
