@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { jsonLine, showText } from '../diag/escape.js';
+import { githubData, githubProperty } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
 import { dataFiles, fileHash, inputsHash, outputState, readManifest, writeManifest } from '../incremental/index.js';
 import { TEMPLATES_DIR } from '../template/index.js';
@@ -101,7 +103,7 @@ async function runBuild(files: readonly string[], o: Record<string, unknown>, io
   const manifest = readManifest(outDir);
   const plans = plan(files, outDir, options, manifest);
   const todo = o['force'] === true ? plans : plans.filter((p) => p.state !== 'up-to-date');
-  for (const p of plans) if (!todo.includes(p) && o['reporter'] === 'text') io.out(`up to date ${p.file}`);
+  for (const p of plans) if (!todo.includes(p) && o['reporter'] === 'text') io.out(`up to date ${showText(p.file)}`);
   if (todo.length === 0) return 0;
   const jobs = Math.max(1, Number(o['jobs'] ?? availableParallelism()));
   const outputs: Record<string, OutputRecord> = { ...manifest.outputs };
@@ -114,7 +116,7 @@ async function runBuild(files: readonly string[], o: Record<string, unknown>, io
     report(r.diagnostics, String(o['reporter']));
     if (!r.ok) {
       code = 1;
-      io.err(`briefkit: ${file}: not built (the previous output, if any, is unchanged)`);
+      io.err(`briefkit: ${showText(file)}: not built (the previous output, if any, is unchanged)`);
       return;
     }
     const p = plans.find((x) => x.file === file);
@@ -129,8 +131,8 @@ async function runBuild(files: readonly string[], o: Record<string, unknown>, io
     }
     for (const out of r.outputs) {
       outputs[out.name] = { source: file, inputs: p?.inputs ?? '', output: fileHash(join(outDir, out.name)) };
-      if (o['reporter'] === 'json') io.out(JSON.stringify({ built: join(outDir, out.name), pages: out.pages, bytes: out.bytes.length }));
-      else io.out(`built ${join(outDir, out.name)} (${out.pages} pages, ${Math.round(out.bytes.length / 1024)} KB)`);
+      if (o['reporter'] === 'json') io.out(jsonLine({ built: join(outDir, out.name), pages: out.pages, bytes: out.bytes.length }));
+      else io.out(`built ${showText(join(outDir, out.name))} (${out.pages} pages, ${Math.round(out.bytes.length / 1024)} KB)`);
     }
   });
   if (Object.keys(outputs).length > 0) {
@@ -155,7 +157,7 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
     .action(async (files: string[], o: Record<string, unknown>) => {
       const targets = shard(expandTargets(files), o['shard'] as string | undefined);
       if (typeof targets === 'string') {
-        io.err(`briefkit: ${targets}`);
+        io.err(`briefkit: ${showText(targets)}`);
         setCode(2);
         return;
       }
@@ -167,7 +169,7 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
     .action((files: string[], o: Record<string, unknown>) => {
       const targets = shard(expandTargets(files), o['shard'] as string | undefined);
       if (typeof targets === 'string') {
-        io.err(`briefkit: ${targets}`);
+        io.err(`briefkit: ${showText(targets)}`);
         setCode(2);
         return;
       }
@@ -175,11 +177,11 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
       const plans = plan(targets, outDir, buildOptionsOf(o), readManifest(outDir));
       const bad = plans.filter((p) => p.state !== 'up-to-date');
       for (const p of plans) {
-        const line = p.state === 'unknown' ? `invalid ${p.file} (run briefkit validate)` : `${p.state} ${p.names.map((n) => join(outDir, n)).join(', ')} (from ${p.file})`;
-        if (o['reporter'] === 'json') io.out(JSON.stringify({ file: p.file, state: p.state, outputs: p.names }));
+        const line = p.state === 'unknown' ? `invalid ${showText(p.file)} (run briefkit validate)` : `${p.state} ${p.names.map((n) => showText(join(outDir, n))).join(', ')} (from ${showText(p.file)})`;
+        if (o['reporter'] === 'json') io.out(jsonLine({ file: p.file, state: p.state, outputs: p.names }));
         else if (p.state !== 'up-to-date') io.err(line);
         else io.out(line);
-        if (o['reporter'] === 'github' && p.state !== 'up-to-date') io.out(`::error file=${p.file},title=briefkit/stale::${line}`);
+        if (o['reporter'] === 'github' && p.state !== 'up-to-date') io.out(`::error file=${githubProperty(showText(p.file))},title=briefkit/stale::${githubData(line)}`);
       }
       if (bad.length) setCode(1);
     });
@@ -190,7 +192,7 @@ async function watchAndBuild(targets: readonly string[], o: Record<string, unkno
   // The folders of every data file the targets read (packs name their briefings), and the templates.
   const templates = typeof o['templates'] === 'string' ? o['templates'] : TEMPLATES_DIR;
   const dirs = [...new Set([...targets.flatMap((t) => dataFiles(t)).map((f) => dirname(f)), templates].filter((d) => existsSync(d)))];
-  io.out(`watching ${dirs.join(', ')} (Ctrl-C to stop)`);
+  io.out(`watching ${dirs.map(showText).join(', ')} (Ctrl-C to stop)`);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const watchers = dirs.map((d) => watch(d, { recursive: true }, () => {
@@ -235,9 +237,9 @@ export function registerDiff(program: Command, io: Io, setCode: (c: number) => v
         return;
       }
       const changed = pages.filter((p) => p.status !== 'same');
-      if (o['reporter'] === 'json') io.out(JSON.stringify({ pages: changed }));
+      if (o['reporter'] === 'json') io.out(jsonLine({ pages: changed }));
       else {
-        for (const p of changed) io.out(`page ${p.page}: ${p.status}${p.image ? ` (${p.image})` : ''}`);
+        for (const p of changed) io.out(`page ${p.page}: ${p.status}${p.image ? ` (${showText(p.image)})` : ''}`);
         io.out(changed.length ? `${changed.length} of ${pages.length} pages differ` : `no differences in ${pages.length} pages`);
       }
       if (changed.length) setCode(1);
