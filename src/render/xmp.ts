@@ -1,9 +1,9 @@
 /** Escapes text for XML character data (pdfkit writes XMP metadata unescaped). */
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-    // Characters XML 1.0 forbids even when escaped.
+    // Characters XML 1.0 forbids even when escaped, and lone surrogates (UTF-8 would write U+FFFD).
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu, '');
 }
 
 interface InfoHolder {
