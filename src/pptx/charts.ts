@@ -3,6 +3,7 @@ import type { Theme } from '../theme/types.js';
 import { formatMoney } from '../util/format.js';
 import type { ChartName, ChartOptions, ChartSeries } from './lib.js';
 import { FONT_FACE, hex } from './units.js';
+import { attrText, xmlSafe } from './xml.js';
 
 /** A native chart for `slide.addChart`: its type, its data (written to the data sheet) and options. */
 export interface NativeChart {
@@ -73,8 +74,8 @@ export function nativeChart(data: ChartData, o: { readonly theme: Theme; readonl
   const text = hex(p.text);
   const muted = hex(p.muted);
   const base: ChartOptions = {
-    altText: o.alt,
-    objectName: o.title,
+    altText: attrText(o.alt),
+    objectName: attrText(o.title),
     chartColors: colors,
     showTitle: false,
     showLegend: data.series.length > 1,
@@ -100,7 +101,7 @@ export function nativeChart(data: ChartData, o: { readonly theme: Theme; readonl
     dataLabelFormatCode: moneyFormat(data),
     lang: data.language === 'fr' ? 'fr-CA' : 'en-CA',
   };
-  const series = data.series.map((s) => ({ name: s.label, labels: [...data.labels], values: [...s.values] }));
+  const series = data.series.map((s) => ({ name: xmlSafe(s.label), labels: data.labels.map(xmlSafe), values: [...s.values] }));
   switch (data.type) {
     case 'grouped-bar':
     case 'stacked-bar':
@@ -145,7 +146,7 @@ export function nativeChart(data: ChartData, o: { readonly theme: Theme; readonl
     case 'doughnut':
       return {
         type: 'doughnut',
-        data: [{ name: o.title, labels: data.series.map((s) => s.label), values: data.series.map((s) => s.values[0] ?? 0) }],
+        data: [{ name: xmlSafe(o.title), labels: data.series.map((s) => xmlSafe(s.label)), values: data.series.map((s) => s.values[0] ?? 0) }],
         options: {
           ...base,
           showLegend: true,

@@ -17,6 +17,7 @@ import type { MasterProps, Pptx, PptxSlide, SlideNumberProps } from './lib.js';
 import { normalizeOfficeZip } from './normalize.js';
 import { colorBullets, textBox } from './text.js';
 import { FONT_FACE, hex, position } from './units.js';
+import { escapeXml, xmlSafe } from './xml.js';
 
 export { normalizeOfficeZip, freezeCoreXml } from './normalize.js';
 export { nativeChart, moneyFormat } from './charts.js';
@@ -95,10 +96,11 @@ export async function writePptx(input: PptxInput): Promise<Buffer> {
   const lang = meta.language === 'fr' ? 'fr-CA' : 'en-CA';
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9';
-  pptx.title = meta.title;
-  pptx.subject = meta.subject ?? meta.title;
-  pptx.author = meta.author ?? 'briefkit';
-  pptx.company = meta.author ?? '';
+  // pptxgenjs escapes the core properties (core.xml) but writes Company (app.xml) as it is.
+  pptx.title = xmlSafe(meta.title);
+  pptx.subject = xmlSafe(meta.subject ?? meta.title);
+  pptx.author = xmlSafe(meta.author ?? 'briefkit');
+  pptx.company = escapeXml(meta.author ?? '');
   pptx.revision = '1';
   pptx.theme = { headFontFace: FONT_FACE, bodyFontFace: FONT_FACE };
   const style = planned.style;
@@ -108,7 +110,7 @@ export async function writePptx(input: PptxInput): Promise<Buffer> {
     const slide = pptx.addSlide({ masterName: plan.source.kind === 'title' ? MASTER.title : MASTER.content });
     for (const f of plan.frames) addFrame(slide, f, { pptx, input, lang });
     const notes = notesText(plan);
-    if (notes) slide.addNotes(notes);
+    if (notes) slide.addNotes(xmlSafe(notes));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const bullet = style.colors.primary;

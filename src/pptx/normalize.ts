@@ -29,6 +29,21 @@ function chartRenamer(names: readonly string[]): (s: string) => string {
   });
 }
 
+/**
+ * Applies `rename` only where a part names another part: `Target` of a relationship inside the
+ * package and `PartName` of a content type. Text from the data (a bullet or a hyperlink that
+ * says `chart4.xml`) is never touched.
+ */
+function renameReferences(xml: string, rename: (s: string) => string): string {
+  return xml.replace(/\b(Target|PartName)="([^"]*)"/g, (m, attr: string, value: string) =>
+    // A value with a scheme (`https:`, `mailto:`) is an external link, not a part.
+    (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) ? m : `${attr}="${rename(value)}"`));
+}
+
+/** What XML 1.0 forbids and lone surrogates: the writer drops them from text on the way in; this is the last guard. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
+
 /** Entry order: `[Content_Types].xml` first (as Office writes it), then by name. */
 function entryOrder(a: string, b: string): number {
   const ct = '[Content_Types].xml';
@@ -58,7 +73,9 @@ export async function normalizeOfficeZip(
     if (!file) continue;
     let content: string | Uint8Array;
     if (/\.(xml|rels)$/.test(from)) {
-      const xml = rewrite(to, rename(await file.async('string')));
+      const text = (await file.async('string')).replace(NOT_XML, '');
+      const named = /(^|\/)\[Content_Types\]\.xml$|\.rels$/.test(from) ? renameReferences(text, rename) : text;
+      const xml = rewrite(to, named);
       content = /(^|\/)docProps\/core\.xml$/.test(from) ? freezeCoreXml(xml, date) : xml;
     } else if (/\.xlsx$/.test(from)) {
       content = await normalizeOfficeZip(await file.async('uint8array'), date);

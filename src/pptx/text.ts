@@ -1,6 +1,7 @@
 import type { TextFrame } from '../slides/frames.js';
 import type { TextProps, TextPropsOptions } from './lib.js';
 import { FONT_FACE, hex, isBold, isItalic, position } from './units.js';
+import { xmlSafe } from './xml.js';
 
 /** Extra room (pt) given to PowerPoint's own line breaking, whose metrics differ slightly from ours. */
 const SLACK = 4;
@@ -28,7 +29,7 @@ export function textBox(frame: TextFrame, lang: string): { runs: TextProps[]; op
     };
     p.spans.forEach((sp, j) => {
       runs.push({
-        text: sp.text,
+        text: xmlSafe(sp.text),
         options: {
           ...para,
           fontFace: FONT_FACE,
@@ -37,7 +38,7 @@ export function textBox(frame: TextFrame, lang: string): { runs: TextProps[]; op
           bold: isBold(sp.face),
           italic: isItalic(sp.face),
           lang,
-          ...(sp.href ? { hyperlink: { url: sp.href } } : {}),
+          ...(sp.href ? { hyperlink: { url: xmlSafe(sp.href) } } : {}),
           ...(j === p.spans.length - 1 && i < frame.paras.length - 1 ? { breakLine: true } : {}),
         },
       });
