@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import { jsonLine, showText } from '../diag/escape.js';
 import { githubData, githubProperty } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
-import { dataFiles, fileHash, inputsHash, outputState, readManifest, writeManifest } from '../incremental/index.js';
+import { dataFiles, fileHash, inputsHash, outputState, readManifest, updateManifest } from '../incremental/index.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import type { BuildManifest, OutputRecord } from '../incremental/index.js';
 import { expectedOutputs } from '../targets.js';
@@ -106,7 +106,8 @@ async function runBuild(files: readonly string[], o: Record<string, unknown>, io
   for (const p of plans) if (!todo.includes(p) && o['reporter'] === 'text') io.out(`up to date ${showText(p.file)}`);
   if (todo.length === 0) return 0;
   const jobs = Math.max(1, Number(o['jobs'] ?? availableParallelism()));
-  const outputs: Record<string, OutputRecord> = { ...manifest.outputs };
+  // Only what this build wrote: the manifest is merged under a lock (other builds may be writing to it).
+  const outputs: Record<string, OutputRecord> = {};
   const progress = new Progress(todo.length);
   let code = 0;
   const started = performance.now();
@@ -137,7 +138,7 @@ async function runBuild(files: readonly string[], o: Record<string, unknown>, io
   });
   if (Object.keys(outputs).length > 0) {
     try {
-      writeManifest(outDir, { version: 1, outputs });
+      await updateManifest(outDir, outputs);
     } catch (e) {
       const diags = (e as { diagnostics?: Diagnostic[] }).diagnostics;
       if (!diags) throw e;
