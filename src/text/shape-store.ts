@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fontsHash } from '../incremental/inputs.js';
@@ -10,8 +11,11 @@ export interface StoredRun {
   readonly p: readonly (readonly [number, number, number, number, number])[];
 }
 
-/** Bumped whenever what is stored changes meaning (4: glyphs carry the characters they were shaped from). */
-export const VERSION = 4;
+/**
+ * Bumped whenever what is stored changes meaning (4: glyphs carry the characters they were
+ * shaped from; 5: the first line and each bucket carry a checksum).
+ */
+export const VERSION = 5;
 
 /**
  * The file, all ASCII: a line of JSON (`version` first: another version's file is not read
@@ -23,6 +27,12 @@ export const VERSION = 4;
  * name, at the offsets the first line gives: reading the file is one read and a small
  * `JSON.parse`, and finding an entry looks in one bucket, so an entry costs nothing until it
  * is asked for.
+ *
+ * A damaged file must never change a PDF (a flipped digit in a width reflows the page), so the
+ * first line ends with a tab and the checksum of the JSON before it, and each bucket has a
+ * checksum in `sums`, checked when the bucket is first read: a bucket that does not match is
+ * no bucket (its entries are shaped again and written afresh), a first line that does not
+ * match is no file.
  */
 export interface StoreHead {
   readonly version: typeof VERSION;
@@ -32,6 +42,17 @@ export interface StoreHead {
   /** Offsets of the buckets of widths and of runs in the text after the first line (one more than buckets). */
   readonly widths: readonly number[];
   readonly runs: readonly number[];
+  /** Checksum of each bucket's text ({@link checksum}), per kind, in bucket order. */
+  readonly sums: { readonly widths: readonly string[]; readonly runs: readonly string[] };
+}
+
+/**
+ * Truncated sha-256 of a part of the file (ASCII; read as latin1, so a damaged byte changes
+ * it too). 64 bits: damage goes unnoticed with a chance of 2^-64. sha-256 rather than
+ * `zlib.crc32`, which Node 20 has only from 20.15.
+ */
+export function checksum(text: string): string {
+  return createHash('sha256').update(text, 'latin1').digest('hex').slice(0, 16);
 }
 
 /**
@@ -42,6 +63,8 @@ export interface StoreHead {
  */
 export const MAX_RUNS = 6_000;
 export const MAX_WIDTHS = 8_000;
+/** A store file is at most about 0.7 MB (see above); anything much larger is not one of ours. */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** The fonts' tables only grow: past this many entries, the store starts again. */
 const MAX_TABLE = 20_000;
 
@@ -261,17 +284,29 @@ const PER_BUCKET = 32;
 
 /** One kind of entry as the file holds them (see {@link StoreHead}). */
 export class Section {
+  /** Buckets checked so far: whether their checksum matched. */
+  private readonly checked = new Map<number, boolean>();
+
   constructor(
     private readonly body = '',
     private readonly offsets: readonly number[] = [],
+    private readonly sums: readonly string[] = [],
   ) {}
+
+  /** The text of bucket `b`, or undefined when it is damaged (its checksum does not match). */
+  private bucket(b: number): string | undefined {
+    const chunk = this.body.slice(this.offsets[b], this.offsets[b + 1]);
+    let ok = this.checked.get(b);
+    if (ok === undefined) this.checked.set(b, (ok = checksum(chunk) === this.sums[b]));
+    return ok ? chunk : undefined;
+  }
 
   /** The entry's value and rank. */
   find(name: string): { value: string; rank: number } | undefined {
     const buckets = this.offsets.length - 1;
     if (buckets < 1) return undefined;
-    const b = bucketOf(name, buckets);
-    const chunk = this.body.slice(this.offsets[b], this.offsets[b + 1]);
+    const chunk = this.bucket(bucketOf(name, buckets));
+    if (chunk === undefined) return undefined;
     const at = chunk.indexOf(`\n${name}\t`);
     if (at < 0) return undefined;
     const v = at + name.length + 2;
@@ -282,10 +317,10 @@ export class Section {
     return { value: chunk.slice(v, r), rank: parseInt(chunk.slice(r + 1, end < 0 ? undefined : end), 36) };
   }
 
-  /** Every entry, in rank order. */
+  /** Every entry of the buckets that are whole, in rank order. */
   entries(): Map<string, string> {
     const rows: [string, string, number][] = [];
-    const text = this.body.slice(this.offsets[0] ?? 0, this.offsets[this.offsets.length - 1] ?? 0);
+    const text = Array.from({ length: Math.max(0, this.offsets.length - 1) }, (_, b) => this.bucket(b) ?? '').join('');
     for (const line of text.split('\n')) {
       const [name, value, rank] = line.split('\t');
       if (name !== undefined && value !== undefined && rank !== undefined) rows.push([name, value, parseInt(rank, 36)]);
@@ -295,8 +330,8 @@ export class Section {
   }
 }
 
-/** Entries (in order) as a section's text starting at `base`, and its bucket offsets. */
-function sectionText(entries: readonly (readonly [string, string])[], base: number): { text: string; offsets: number[] } {
+/** Entries (in order) as a section's text starting at `base`, its bucket offsets and checksums. */
+function sectionText(entries: readonly (readonly [string, string])[], base: number): { text: string; offsets: number[]; sums: string[] } {
   const buckets: string[][] = Array.from({ length: Math.max(1, Math.ceil(entries.length / PER_BUCKET)) }, () => []);
   entries.forEach(([name, value], rank) => buckets[bucketOf(name, buckets.length)]!.push(`\n${name}\t${value}\t${rank.toString(36)}`));
   const offsets = [base];
@@ -305,28 +340,45 @@ function sectionText(entries: readonly (readonly [string, string])[], base: numb
     offsets.push(offsets[offsets.length - 1]! + part.length);
     return part;
   });
-  return { text: parts.join(''), offsets };
+  return { text: parts.join(''), offsets, sums: parts.map(checksum) };
 }
 
 /** A store file's text. */
-export function formatStore(head: Omit<StoreHead, 'widths' | 'runs'>, widths: readonly (readonly [string, string])[], runs: readonly (readonly [string, string])[]): string {
+export function formatStore(head: Omit<StoreHead, 'widths' | 'runs' | 'sums'>, widths: readonly (readonly [string, string])[], runs: readonly (readonly [string, string])[]): string {
   const w = sectionText(widths, 0);
   const r = sectionText(runs, w.text.length);
-  return `${escape(JSON.stringify({ ...head, widths: w.offsets, runs: r.offsets }), /[\x7f-\uffff]/g)}\n${w.text}${r.text}`;
+  const json = escape(JSON.stringify({ ...head, widths: w.offsets, runs: r.offsets, sums: { widths: w.sums, runs: r.sums } }), /[\x7f-\uffff]/g);
+  return `${json}\t${checksum(json)}\n${w.text}${r.text}`;
 }
 
 const offsetsOk = (o: unknown, end: number): o is number[] =>
   Array.isArray(o) && o.length > 1 && o.every((v, i) => Number.isInteger(v) && v >= (i > 0 ? (o[i - 1] as number) : 0) && v <= end);
 
-/** A store file's parts, or undefined for another version's file or one that is not whole. */
+const sumsOk = (s: unknown, offsets: readonly number[]): s is string[] =>
+  Array.isArray(s) && s.length === offsets.length - 1 && s.every((v) => typeof v === 'string');
+
+/**
+ * A store file's parts, or undefined for another version's file or one that is not whole or
+ * whose first line does not match its checksum (damaged buckets are found when read).
+ */
 export function parseStore(text: string): { head: StoreHead; widths: Section; runs: Section } | undefined {
   if (!text.startsWith(`{"version":${VERSION},`)) return undefined;
   const nl = text.indexOf('\n');
   if (nl < 0) return undefined;
-  const head = JSON.parse(text.slice(0, nl)) as StoreHead;
+  const first = text.slice(0, nl);
+  const tab = first.lastIndexOf('\t');
+  if (tab < 0 || checksum(first.slice(0, tab)) !== first.slice(tab + 1)) return undefined;
+  let head: StoreHead;
+  try {
+    head = JSON.parse(first.slice(0, tab)) as StoreHead;
+  } catch {
+    return undefined;
+  }
   const body = text.slice(nl + 1);
-  const whole = offsetsOk(head.widths, body.length) && offsetsOk(head.runs, body.length) && Array.isArray(head.prefixes) && typeof head.tables === 'object';
-  return whole ? { head, widths: new Section(body, head.widths), runs: new Section(body, head.runs) } : undefined;
+  const whole = offsetsOk(head.widths, body.length) && offsetsOk(head.runs, body.length) && Array.isArray(head.prefixes) &&
+    typeof head.tables === 'object' && head.tables !== null && typeof head.sums === 'object' && head.sums !== null &&
+    sumsOk(head.sums.widths, head.widths) && sumsOk(head.sums.runs, head.runs);
+  return whole ? { head, widths: new Section(body, head.widths, head.sums.widths), runs: new Section(body, head.runs, head.sums.runs) } : undefined;
 }
 
 /**
@@ -431,8 +483,10 @@ class ShapeStore {
     // Still `.json` (its first line is): the same name as the older, larger files it replaces.
     this.file = join(dir, `shaping-${fontsHash().slice(0, 16)}.json`);
     try {
-      // Another version's file (it may be large) is not parsed: it is replaced at exit.
-      const store = parseStore(readFileSync(this.file, 'latin1'));
+      // Another version's file (it may be large) is not parsed: it is replaced at exit. Only a
+      // regular file of a store's size is read (a FIFO there would block the build).
+      const st = statSync(this.file);
+      const store = st.isFile() && st.size <= MAX_FILE_BYTES ? parseStore(readFileSync(this.file, 'latin1')) : undefined;
       if (store && store.head.fonts === fontsHash()) {
         // The tables first: a run is read with them.
         this.codec.load(store.head.tables);
@@ -466,14 +520,11 @@ class ShapeStore {
       // Worker threads have stores of their own: a temporary file per write. Those a killed
       // process left are removed.
       sweepStale(dirname(this.file), basename(this.file));
-      const tmp = tempPath(this.file);
       const widths = this.widths.write();
       const runs = this.runs.write();
       // After the runs: writing them adds what is new to the tables.
       const text = formatStore({ version: VERSION, fonts: fontsHash(), prefixes: this.names.prefixes, tables: this.codec.toFile() }, widths, runs);
-      writeFileSync(tmp, text);
-      renameSync(tmp, this.file);
-      const saved = parseStore(text);
+      const saved = writeStoreFile(this.file, text) ? parseStore(text) : undefined;
       if (saved) {
         this.widths.written(saved.widths);
         this.runs.written(saved.runs);
@@ -481,6 +532,27 @@ class ShapeStore {
     } catch {
       // A cache that cannot be written is no cache: nothing else depends on it.
     }
+  }
+}
+
+/**
+ * Writes a store file atomically (a temporary file renamed into place); whatever fails (a full
+ * disk half way through), the temporary file is removed and false returned. `write` is a seam
+ * for tests that make the write fail.
+ */
+export function writeStoreFile(file: string, text: string, write: (path: string, data: string) => void = writeFileSync): boolean {
+  const tmp = tempPath(file);
+  try {
+    write(tmp, text);
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // A folder we cannot even clean: the next process's sweep removes it (see sweepStale).
+    }
+    return false;
   }
 }
 
