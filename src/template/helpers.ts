@@ -43,10 +43,11 @@ export function makeHelpers(ctx: HelperContext): Record<string, Helper> {
     /** A message from the catalog, with `{name}` placeholders filled from the hash. */
     t: (...args) => {
       const key = String(args[0]);
-      const msg = ctx.messages[key];
-      if (msg === undefined) throw new Error(`message "${key}" is not in the ${ctx.lang} catalog`);
+      // Own keys only: `constructor` or `__proto__` is no message, and no placeholder value.
+      const msg = Object.hasOwn(ctx.messages, key) ? ctx.messages[key] : undefined;
+      if (typeof msg !== 'string') throw new Error(`message "${key}" is not in the ${ctx.lang} catalog`);
       const hash = opts(args).hash as Record<string, unknown>;
-      return msg.replace(/\{(\w+)\}/g, (_m, name: string) => String(hash[name] ?? `{${name}}`));
+      return msg.replace(/\{(\w+)\}/g, (_m, name: string) => String((Object.hasOwn(hash, name) ? hash[name] : undefined) ?? `{${name}}`));
     },
     /** A value for a double-quoted directive attribute. */
     attr: (...args) => escapeAttribute(String(args[0])),

@@ -1,16 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fromRoot } from '../util/root.js';
 import Handlebars from 'handlebars';
 import type { Briefing } from '../data/types.js';
 import { UserError, diag } from '../diag/errors.js';
 import type { Diagnostic, SourceLoc } from '../diag/types.js';
 import { ESCAPE_HELPER, partialCalls, rewriteEscapes } from './ast.js';
+import { RenderBudget, TemplateLimitError, defaultRenderLimits } from './budget.js';
+import type { RenderLimits } from './budget.js';
 import { escapeMarkup } from './escape.js';
+import { locateText, templateDiag } from './diagnose.js';
+import { confine, displayPath, readTemplateFile, templateRoot } from './files.js';
 import { makeHelpers } from './helpers.js';
 import { loadMessages } from './messages.js';
 import { precompiledPartials, precompiledSpec } from './precompiled.js';
-
 import { buildView } from './view.js';
 
 /** The templates shipped with briefkit: `templates/` at the package root. */
@@ -28,6 +31,8 @@ export interface TemplateInput {
   readonly locate?: (path: string) => SourceLoc | undefined;
   /** Switches templates may test, e.g. `options.cover`. */
   readonly options?: Readonly<Record<string, boolean>>;
+  /** Bounds on the rendering (default {@link defaultRenderLimits}); tests pass smaller ones. */
+  readonly limits?: Partial<RenderLimits>;
 }
 
 export interface TemplateOutput {
@@ -41,24 +46,21 @@ export interface TemplateOutput {
   readonly sources: ReadonlyMap<string, string>;
 }
 
+/** What a compiled template is called with: helpers, partials and decorators of one rendering. */
+interface Runtime {
+  readonly helpers: Record<string, unknown>;
+  readonly partials: Record<string, unknown>;
+  readonly decorators: Record<string, unknown>;
+}
+
 interface Compiled {
-  readonly render: (view: unknown, helpers: Record<string, unknown>, partials: Record<string, unknown>) => string;
+  readonly render: (view: unknown, rt: Runtime) => string;
 }
 const cache = new Map<string, { src: string; compiled: Compiled }>();
 
-function displayPath(p: string): string {
-  const rel = relative(process.cwd(), p);
-  return rel.startsWith('..') ? p : rel;
-}
-
-function readTemplate(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError([diag('template/missing', `template file not found: ${displayPath(path)}`, {
-      hint: 'check the template kind name and that the file exists under templates/',
-    })]);
-  }
+/** A template file inside the template folder `root` (a real path), read confined and bounded. */
+function readTemplate(root: string, path: string): string {
+  return readTemplateFile(root, path, { what: 'template file', hint: 'check the template kind name and that the file exists under templates/' });
 }
 
 const BUILTIN = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'helperMissing', 'blockHelperMissing']);
@@ -113,70 +115,11 @@ function compile(file: string, src: string, helperNames: ReadonlySet<string>, te
     fn = Handlebars.compile(ast, COMPILE_OPTIONS) as unknown as TemplateFn;
   }
   const compiled: Compiled = {
-    render: (view, helpers, partials) =>
-      fn(view, { helpers: helpers as never, partials: partials as never, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+    render: (view, rt) =>
+      fn(view, { ...rt, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
   };
   cache.set(file, { src, compiled });
   return compiled;
-}
-
-/** Turns a Handlebars exception into a located diagnostic. */
-function templateDiag(e: unknown, file: string, code: string, hint: string, src?: string): Diagnostic {
-  const err = e as { message?: string; lineNumber?: number; column?: number };
-  const full = String(err.message ?? e);
-  let msg = full.split('\n')[0] ?? '';
-  let line = err.lineNumber ?? 1;
-  let col = (err.column ?? 0) + 1;
-  const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)$/s.exec(full);
-  if (parse) {
-    // "Parse error on line 3:\n<text>\n------^\nExpecting 'CLOSE', got 'EOF'": place the caret.
-    line = Number(parse[1]);
-    const shown = parse[2] ?? '';
-    const caret = (parse[3] ?? '').length;
-    const text = src?.split('\n')[line - 1] ?? '';
-    const at = shown.startsWith('...') ? text.indexOf(shown.slice(3)) + caret - 3 : text.indexOf(shown) + caret;
-    col = Math.max(1, at + 1);
-    msg = `the template does not parse: ${parseExpectation(parse[4] ?? '')}`;
-  }
-  const property = /^Cannot use 'in' operator to search for '([^']+)' in/.exec(msg);
-  if (property) {
-    msg = `the template reads "${property[1]}" from a value that is text or a number, which has no fields`;
-    if (src && !err.lineNumber) {
-      const found = locateText(src, `.${property[1]}`);
-      if (found) [line, col] = found;
-    }
-  }
-  const notDefined = /^"([^"]+)" not defined/.exec(msg);
-  const message = notDefined
-    ? `the template uses the field "${notDefined[1]}", which the data does not have`
-    : msg.replace(/ - \d+:\d+$/, '');
-  return diag(notDefined ? 'template/missing-field' : parse ? 'template/syntax' : code, message, {
-    loc: { file: displayPath(file), line, col },
-    hint: notDefined ? `add "${notDefined[1]}" to the briefing data, or guard it in the template with {{#if}}` : hint,
-  });
-}
-
-const TOKENS: Readonly<Record<string, string>> = {
-  CLOSE: '}}', CLOSE_UNESCAPED: '}}}', CLOSE_RAW_BLOCK: '}}}}', OPEN_ENDBLOCK: '{{/…}}', EOF: 'the end of the file',
-  INVALID: 'a character that cannot stand there', ID: 'a name', OPEN_INVERSE_CHAIN: '{{else}}', INVERSE: '{{else}}',
-};
-
-/** "Expecting 'CLOSE', 'ID', … got 'EOF'" in words: what was expected first, and what came. */
-function parseExpectation(line: string): string {
-  const m = /^Expecting (.*), got '([^']+)'$/.exec(line);
-  if (!m) return line;
-  const expected = (m[1] ?? '').split(/,\s*/).map((t) => t.replace(/'/g, ''));
-  const first = expected.find((t) => TOKENS[t]) ?? expected[0] ?? '';
-  const others = expected.length - 1;
-  return `expected ${TOKENS[first] ?? first}${others > 0 ? ` (or one of ${others} other tokens)` : ''}, found ${TOKENS[m[2] ?? ''] ?? m[2]}`;
-}
-
-/** 1-based line and column of the first occurrence of `needle` in `src`. */
-export function locateText(src: string, needle: string): [number, number] | undefined {
-  const i = src.indexOf(needle);
-  if (i < 0) return undefined;
-  const before = src.slice(0, i).split('\n');
-  return [before.length, (before[before.length - 1] ?? '').length + 1];
 }
 
 /**
@@ -200,23 +143,80 @@ function located(fn: unknown): unknown {
   };
 }
 
+/** Where `name` is first called from `file` (for errors raised at a partial call). */
+function callSite(file: string, src: string | undefined, name: string, root: string): { line: number; column: number } | undefined {
+  if (src === undefined) return undefined;
+  try {
+    const c = callsOf(file, src, root).find((x) => x.name === name);
+    return c ? { line: c.line, column: c.col - 1 } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The kind's partials (`partials/*.hbs`), read confined to the template folder. A partial that
+ * is a link leading outside is refused at the first place that calls it (else at the link).
+ */
+function readPartials(rootReal: string, partialDir: string, entry: string, entrySrc: string): Map<string, string> {
+  const sources = new Map<string, string>();
+  if (confine(rootReal, partialDir) === undefined) return sources;
+  const files = readdirSync(partialDir).filter((f) => f.endsWith('.hbs')).sort();
+  const outside: string[] = [];
+  for (const f of files) {
+    const path = join(partialDir, f);
+    try {
+      confine(rootReal, path);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      outside.push(path);
+      continue;
+    }
+    sources.set(path, readTemplate(rootReal, path));
+  }
+  const found: Diagnostic[] = [];
+  for (const path of outside) {
+    const name = path.slice(partialDir.length + 1).replace(/\.hbs$/, '');
+    let ref: SourceLoc | undefined;
+    for (const [file, src] of [[entry, entrySrc] as const, ...sources]) {
+      const at = callSite(file, src, name, rootReal);
+      if (at) {
+        ref = { file: displayPath(file), line: at.line, col: at.column + 1 };
+        break;
+      }
+    }
+    try {
+      confine(rootReal, path, ref);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      found.push(...e.diagnostics);
+    }
+  }
+  if (found.length > 0) throw new UserError(found);
+  return sources;
+}
+
 /**
  * Fills the template kind's `document.hbs` (strict mode: a missing field is an error at the
  * template's file:line:col) and returns the markup. Data text is escaped for the markup.
+ * Every file is read inside the template folder ({@link readTemplateFile}); the rendering is
+ * bounded in output, block runs and partial depth ({@link RenderBudget}).
  */
 export function renderTemplate(input: TemplateInput): TemplateOutput {
   const b = input.briefing;
   const root = input.templatesDir ?? TEMPLATES_DIR;
+  const rootReal = templateRoot(root);
   const kind = input.kind ?? b.template ?? 'fact-sheet';
   const dir = join(root, kind);
-  if (!existsSync(dir)) {
+  if (confine(rootReal, dir, input.locate?.('template')) === undefined) {
     throw new UserError([diag('template/unknown-kind', `no template kind "${kind}" in ${displayPath(root)}`, {
       loc: input.locate?.('template'),
       hint: `use one of: ${readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'messages').map((d) => d.name).join(', ')}`,
     })]);
   }
   const messagesFile = join(root, 'messages', `${b.language}.json`);
-  const messages = loadMessages(root, b.language);
+  const messages = loadMessages(root, b.language, input.locate?.('language'));
+  const budget = new RenderBudget({ ...defaultRenderLimits, ...input.limits });
   const helpers: Record<string, unknown> = makeHelpers({
     lang: b.language,
     currency: b.trade?.currency ?? 'CAD',
@@ -224,27 +224,23 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
     messages,
   });
   helpers[ESCAPE_HELPER] = (v: unknown) => (v instanceof Handlebars.SafeString ? v.toString() : escapeMarkup(v === undefined || v === null ? '' : String(v)));
-  // Our helpers and the built-in block helpers report where they were called from.
-  for (const name of Object.keys(helpers)) helpers[name] = located(helpers[name]);
-  for (const name of ['if', 'unless', 'each', 'with']) helpers[name] = located(Handlebars.helpers[name]);
+  // Our helpers and the built-in block helpers report where they were called from, and count
+  // what they make (every `{{value}}` goes through the escaping helper).
+  for (const name of Object.keys(helpers)) helpers[name] = located(budget.helper(helpers[name], name === ESCAPE_HELPER));
+  for (const name of ['if', 'unless', 'each', 'with', 'blockHelperMissing']) helpers[name] = located(budget.helper(Handlebars.helpers[name]));
+  // `{{log}}` would print template values to the terminal unescaped: it prints nothing.
+  helpers['log'] = () => '';
   const names = helperNames();
 
-  const deps = [messagesFile];
-  const partials: Record<string, unknown> = {};
-  const partialDir = join(dir, 'partials');
-  const partialFiles = existsSync(partialDir) ? readdirSync(partialDir).filter((f) => f.endsWith('.hbs')).sort() : [];
-  const sources = new Map<string, string>();
-  for (const f of partialFiles) {
-    const path = join(partialDir, f);
-    sources.set(path, readTemplate(path));
-    deps.push(path);
-  }
   const entry = join(dir, input.entry ?? 'document.hbs');
-  const entrySrc = readTemplate(entry);
-  deps.push(entry);
+  const entrySrc = readTemplate(rootReal, entry);
+  const partialDir = join(dir, 'partials');
+  const sources = readPartials(rootReal, partialDir, entry, entrySrc);
+  const deps = [messagesFile, ...sources.keys(), entry];
+  const partials: Record<string, unknown> = {};
 
   // Unknown partials are found before rendering, with the place that calls them.
-  const known = new Set(partialFiles.map((f) => f.replace(/\.hbs$/, '')));
+  const known = new Set([...sources.keys()].map((p) => p.slice(partialDir.length + 1).replace(/\.hbs$/, '')));
   const missing: Diagnostic[] = [];
   for (const [path, src] of [[entry, entrySrc] as const, ...sources]) {
     for (const call of callsOf(path, src, root)) {
@@ -259,26 +255,41 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   if (missing.length > 0) throw new UserError(missing);
 
   const view = buildView(b, input.options ?? {});
+  const srcOf = (path: string): string | undefined => (path === entry ? entrySrc : sources.get(path));
   let current = entry;
+  // An inline partial that recurses is reported where it is defined.
+  const defined = (name: string): { line: number; column: number } | undefined => {
+    const at = locateText(srcOf(current) ?? '', `{{#*inline "${name}"`);
+    return at ? { line: at[0], column: at[1] - 1 } : undefined;
+  };
+  const rt: Runtime = { helpers, partials, decorators: budget.decorators(defined) };
   try {
     for (const [path, src] of sources) {
       current = path;
       const c = compile(path, src, names, root);
       const name = path.slice(partialDir.length + 1).replace(/\.hbs$/, '');
-      partials[name] = (ctx: unknown) => {
+      partials[name] = budget.partial(name, (ctx: unknown) => {
         const outer = current;
         current = path;
-        const out = c.render(ctx, helpers, partials);
+        const out = c.render(ctx, rt);
         current = outer;
         return out;
-      };
+      }, () => callSite(current, srcOf(current), name, root));
     }
     current = entry;
-    const markup = compile(entry, entrySrc, names, root).render(view, helpers, partials);
+    const markup = compile(entry, entrySrc, names, root).render(view, rt);
+    budget.finish(markup);
     const texts = new Map<string, string>([[displayPath(entry), entrySrc], ...[...sources].map(([p, t]) => [displayPath(p), t] as [string, string])]);
     return { markup, file: displayPath(entry), dependencies: deps, sources: texts };
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError([templateDiag(e, current, 'template/error', 'fix the template or the data it reads', current === entry ? entrySrc : sources.get(current))]);
+    if (e instanceof TemplateLimitError) throw new UserError([templateDiag(e, current, e.code, e.hint, srcOf(current))]);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new UserError([diag('template/recursion', 'the template nests too deeply (the call stack ran out): a partial that calls itself never ends', {
+        loc: { file: displayPath(current), line: 1, col: 1 },
+        hint: 'stop the recursion: call a partial from itself only under a condition that becomes false',
+      })]);
+    }
+    throw new UserError([templateDiag(e, current, 'template/error', 'fix the template or the data it reads', srcOf(current))]);
   }
 }

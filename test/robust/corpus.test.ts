@@ -10,11 +10,11 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import {
-  chmodSync, chownSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync,
+  chmodSync, chownSync, closeSync, copyFileSync, existsSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync,
   renameSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
 import { buildBriefing } from '../../src/pipeline.js';
@@ -37,7 +37,7 @@ interface Case {
   readonly where: string | null;
   readonly hint?: string;
   readonly message?: string;
-  readonly setup?: 'symlink-escape' | 'out-is-file' | 'out-read-only' | 'out-no-access' | 'out-full-disk' | 'font-missing';
+  readonly setup?: 'symlink-escape' | 'out-is-file' | 'out-read-only' | 'out-no-access' | 'out-full-disk' | 'font-missing' | 'template-links';
   readonly bug?: { readonly part: 'outcome' | 'where' | 'text'; readonly note: string };
 }
 
@@ -116,6 +116,50 @@ function ensureEscapeLink(): void {
   expect(readlinkSync(link)).toBe(target);
 }
 
+/** Replaces `link` atomically with a symbolic link to `target` (test runs may share the tree). */
+function linkAtomically(target: string, link: string): void {
+  const next = `${link}.${process.pid}.new`;
+  rmSync(next, { force: true });
+  symlinkSync(target, next);
+  renameSync(next, link);
+}
+
+/**
+ * What test/fixtures/bad/templates-confine/ cannot hold in git: links leading outside the
+ * template folder (to files, folders, and by `..`), a FIFO and a 64 MB sparse partial.
+ */
+function ensureTemplateLinks(): void {
+  const T = `${FIX}/templates-confine`;
+  const outside = join(tmpdir(), 'briefkit-robust-outside');
+  mkdirSync(join(outside, 'kind'), { recursive: true });
+  mkdirSync(join(outside, 'partials'), { recursive: true });
+  const secret = 'SECRET TEXT FROM OUTSIDE THE TEMPLATE FOLDER\n';
+  for (const [f, text] of [['secret.hbs', secret], ['kind/document.hbs', secret], ['partials/secret.hbs', secret], ['fr.json', '{"ref": "SECRET {id}"}\n']] as const) {
+    writeFileSync(`${join(outside, f)}.${process.pid}`, text);
+    renameSync(`${join(outside, f)}.${process.pid}`, join(outside, f));
+  }
+  linkAtomically(join(outside, 'secret.hbs'), `${T}/partial-link/partials/secret.hbs`);
+  linkAtomically(join(outside, 'partials'), `${T}/partials-folder-link/partials`);
+  linkAtomically(join(outside, 'kind'), `${T}/kind-link`);
+  linkAtomically(join(outside, 'secret.hbs'), `${T}/document-link/document.hbs`);
+  linkAtomically(join(outside, 'fr.json'), `${T}/messages/fr.json`);
+  const up = `${T}/dotdot-link/partials/up.hbs`;
+  linkAtomically(relative(dirname(join(process.cwd(), up)), join(outside, 'secret.hbs')), up);
+  const fifo = `${T}/fifo-partial/partials/pipe.hbs`;
+  if (!existsSync(fifo)) {
+    try {
+      execFileSync('mkfifo', [fifo], { stdio: 'pipe' });
+    } catch (e) {
+      if (!existsSync(fifo)) throw e;
+    }
+  }
+  const big = `${T}/big-partial/partials/big.hbs`;
+  const fd = openSync(`${big}.${process.pid}`, 'w');
+  ftruncateSync(fd, 64 * 1024 * 1024);
+  closeSync(fd);
+  renameSync(`${big}.${process.pid}`, big);
+}
+
 interface Env {
   readonly out: string;
   readonly run: (args: string[]) => Promise<CliRun | string>;
@@ -134,6 +178,10 @@ function prepare(c: Case): Env | string {
       return plain;
     case 'symlink-escape':
       ensureEscapeLink();
+      seedOutput(out);
+      return plain;
+    case 'template-links':
+      ensureTemplateLinks();
       seedOutput(out);
       return plain;
     case 'out-is-file':
