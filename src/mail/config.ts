@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { diag } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
 import { Secret } from './secret.js';
@@ -13,9 +13,13 @@ export const SMTP_ENV = {
   user: 'BRIEFKIT_SMTP_USER',
   pass: 'BRIEFKIT_SMTP_PASS',
   from: 'BRIEFKIT_MAIL_FROM',
+  timeoutMs: 'BRIEFKIT_SMTP_TIMEOUT_MS',
+  budgetMs: 'BRIEFKIT_SMTP_BUDGET_MS',
 } as const;
 
-const FILE_KEYS = ['host', 'port', 'secure', 'user', 'pass', 'from', 'authMethod', 'timeoutMs'] as const;
+const FILE_KEYS = ['host', 'port', 'secure', 'user', 'pass', 'from', 'authMethod', 'timeoutMs', 'budgetMs'] as const;
+/** A config file is a few lines: anything bigger is the wrong file (and is not read whole). */
+const MAX_CONFIG_BYTES = 64 * 1024;
 const SECURITY: readonly SmtpSecurity[] = ['tls', 'starttls', 'none'];
 const DEFAULT_PORT: Readonly<Record<SmtpSecurity, number>> = { tls: 465, starttls: 587, none: 25 };
 
@@ -84,9 +88,14 @@ export function readMailSettings(o: { file?: string; env?: Readonly<Record<strin
     port = Number(portText);
     if (!Number.isInteger(port) || port < 1 || port > 65535) bad('port', `"${portText}" is not a port number (1 to 65535)`);
   }
-  const timeoutText = str('timeoutMs');
-  const timeoutMs = timeoutText === undefined ? undefined : Number(timeoutText);
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) bad('timeoutMs', 'expected a positive number of milliseconds');
+  const millis = (k: 'timeoutMs' | 'budgetMs'): number | undefined => {
+    const text = str(k);
+    const n = text === undefined ? undefined : Number(text);
+    if (n !== undefined && !(n > 0 && n <= 24 * 3600 * 1000)) bad(k, `"${text ?? ''}" is not a positive number of milliseconds (at most one day)`);
+    return n;
+  };
+  const timeoutMs = millis('timeoutMs');
+  const budgetMs = millis('budgetMs');
   const authText = str('authMethod');
   const authMethod = authText === undefined ? undefined : authText.toUpperCase() === 'PLAIN' ? 'PLAIN' : authText.toUpperCase() === 'LOGIN' ? 'LOGIN' : undefined;
   if (authText !== undefined && !authMethod) bad('authMethod', `"${authText}" is not PLAIN or LOGIN`);
@@ -110,6 +119,7 @@ export function readMailSettings(o: { file?: string; env?: Readonly<Record<strin
     ...(pass ? { pass } : {}),
     ...(authMethod ? { authMethod } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(budgetMs !== undefined ? { budgetMs } : {}),
   };
   return { smtp, ...(from ? { from } : {}), diagnostics };
 }
@@ -119,46 +129,118 @@ export function describeSmtp(c: SmtpConfig): string {
   return `smtp://${c.user ? `${encodeURIComponent(c.user)}@` : ''}${c.host}:${c.port} (${c.secure}${c.pass ? ', password set' : ''})`;
 }
 
-function readConfigFile(file: string, diagnostics: Diagnostic[]): Record<string, unknown> | undefined {
-  let text: string;
+/** Why a config file could not be read, or its text. Never blocks (FIFO) and never reads more than the limit. */
+function readBounded(file: string): { text: string; mode: number } | { why: string } {
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open file then
+    // decides, so the file checked is the file read.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    const code = (e as { code?: string }).code ?? String(e);
-    diagnostics.push(diag('mail/config', `cannot read the SMTP config file ${file} (${code})`, { hint: HINT }));
+    return { why: (e as { code?: string }).code ?? 'unreadable' };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { why: st.isDirectory() ? 'it is a directory' : 'it is not a regular file' };
+    if (st.size > MAX_CONFIG_BYTES) return { why: `it is ${st.size} bytes; a config file is at most ${MAX_CONFIG_BYTES}` };
+    const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let n = 0;
+    for (let k = 0; n < buf.length; k++) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0 || k > 1000) break;
+      n += got;
+    }
+    if (n > MAX_CONFIG_BYTES) return { why: `it holds more than ${MAX_CONFIG_BYTES} bytes` };
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n));
+    } catch {
+      return { why: 'it is not UTF-8 text' };
+    }
+    return { text: text.replace(/^\uFEFF/, ''), mode: st.mode };
+  } catch (e) {
+    return { why: (e as { code?: string }).code ?? 'unreadable' };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What a YAML problem is, in our words: the parser's own message quotes the line, which may hold the password. */
+function yamlProblem(code: string): string {
+  switch (code) {
+    case 'TAG_RESOLVE_FAILED': return 'a tag (!name) briefkit does not read';
+    case 'BAD_DIRECTIVE': return 'a directive (%NAME) briefkit does not read';
+    case 'DUPLICATE_KEY': return 'a setting given twice';
+    case 'BAD_DQ_ESCAPE': return 'an invalid escape in a double-quoted value';
+    case 'MISSING_CHAR': return 'a missing closing bracket, brace or quote';
+    case 'BAD_INDENT': return 'an indentation that does not line up';
+    default: return `YAML that does not parse (${code.toLowerCase().replace(/_/g, ' ')})`;
+  }
+}
+
+function readConfigFile(file: string, diagnostics: Diagnostic[]): Record<string, unknown> | undefined {
+  const read = readBounded(file);
+  if ('why' in read) {
+    diagnostics.push(diag('mail/config', `cannot read the SMTP config file ${file} (${read.why})`, { loc: { file, line: 1, col: 1 }, hint: HINT }));
+    return undefined;
+  }
+  // parseDocument, not parse: parse() hands warnings to process.emitWarning, which prints the
+  // offending line (perhaps the password) on stderr. Here every error and warning becomes a
+  // diagnostic that names its line and column, never its text; a warning is an error too,
+  // since a value read in a way the user did not mean could be the password.
+  // Failsafe schema: every value is the string as written, so `pass: 0123` keeps its zero.
+  const lines = new LineCounter();
+  const doc = parseDocument(read.text, {
+    schema: 'failsafe', resolveKnownTags: false, prettyErrors: true, logLevel: 'silent', lineCounter: lines,
+  });
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length) {
+    for (const p of problems.slice(0, 5)) {
+      const at = p.linePos?.[0];
+      diagnostics.push(diag('mail/config', `the SMTP config file ${file} is not valid JSON or YAML: ${yamlProblem(p.code)}`, {
+        loc: { file, line: at?.line ?? 1, col: at?.col ?? 1 },
+        hint: `write plain "name: value" lines, quoting values that hold : # ' or "; ${HINT}`,
+      }));
+    }
     return undefined;
   }
   let data: unknown;
   try {
-    // Failsafe schema: every value is the string as written, so `pass: 0123` keeps its zero.
-    data = parseYaml(text, { schema: 'failsafe' });
-  } catch (e) {
-    // The parser's message quotes the offending line, which may hold the password: leave it out.
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    diagnostics.push(diag('mail/config', `the SMTP config file ${file} is not valid JSON or YAML${line ? ` (line ${line})` : ''}`, { hint: HINT }));
+    data = doc.toJS({ maxAliasCount: 10 });
+  } catch {
+    diagnostics.push(diag('mail/config', `the SMTP config file ${file} is not valid JSON or YAML: an alias (*name) it cannot resolve`, {
+      loc: { file, line: 1, col: 1 }, hint: HINT,
+    }));
     return undefined;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    diagnostics.push(diag('mail/config', `the SMTP config file ${file} must hold a mapping of settings`, { hint: HINT }));
+    diagnostics.push(diag('mail/config', `the SMTP config file ${file} must hold a mapping of settings`, { loc: { file, line: 1, col: 1 }, hint: HINT }));
     return undefined;
   }
   const rec = data as Record<string, unknown>;
   const unknown = Object.keys(rec).filter((k) => !(FILE_KEYS as readonly string[]).includes(k));
   if (unknown.length) {
-    diagnostics.push(diag('mail/config', `unknown setting${unknown.length > 1 ? 's' : ''} in ${file}: ${unknown.join(', ')}`, {
+    // Key names only, never values; a key that does not look like a setting name could be a
+    // pasted password, so it is shown by its place alone.
+    const keyAt = (k: string): { line: number; col: number } => {
+      const item = isMap(doc.contents) ? doc.contents.items.find((i) => isScalar(i.key) && String(i.key.value) === k) : undefined;
+      const offset = isScalar(item?.key) ? item.key.range?.[0] : undefined;
+      return offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
+    };
+    const first = keyAt(unknown[0] ?? '');
+    const names = unknown.map((k) => (/^[A-Za-z_][A-Za-z0-9_-]{0,19}$/.test(k) ? k : `(a key at line ${keyAt(k).line})`));
+    diagnostics.push(diag('mail/config', `unknown setting${unknown.length > 1 ? 's' : ''} in ${file}: ${names.join(', ')}`, {
+      loc: { file, line: first.line, col: first.col },
       hint: `the settings are ${FILE_KEYS.join(', ')}`,
     }));
     return undefined;
   }
-  if (rec['pass'] !== undefined && process.platform !== 'win32') {
-    try {
-      if ((statSync(file).mode & 0o077) !== 0) {
-        diagnostics.push(diag('mail/config-permissions', `${file} holds a password and other users can read it`, {
-          severity: 'warning',
-          hint: `chmod 600 ${file}`,
-        }));
-      }
-    } catch { /* read just now: a stat failure is not worth a message */ }
+  if (rec['pass'] !== undefined && process.platform !== 'win32' && (read.mode & 0o077) !== 0) {
+    diagnostics.push(diag('mail/config-permissions', `${file} holds a password and other users can read it`, {
+      severity: 'warning',
+      loc: { file, line: 1, col: 1 },
+      hint: `chmod 600 ${file}`,
+    }));
   }
   return rec;
 }

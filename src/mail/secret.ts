@@ -33,19 +33,78 @@ export class Secret {
 }
 
 /**
- * Removes a password from text (an error message, a server reply) before it is shown:
- * the password itself and the base64 forms that SMTP AUTH PLAIN and LOGIN send.
+ * Forms derived from the password (trimmed, collapsed, escaped) shorter than this are not
+ * redacted: a two-letter remnant of `" a b "` would blank every "a b" of a message while
+ * telling an onlooker next to nothing. The exact password is always redacted.
+ */
+const MIN_DERIVED = 4;
+
+function base64(s: string): string {
+  return Buffer.from(s, 'utf8').toString('base64');
+}
+
+/** Every byte as `%XX`, the way a server logging raw bytes may show them. */
+function percentAll(s: string, lower: boolean): string {
+  const hex = [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  return lower ? hex : hex.toUpperCase();
+}
+
+/**
+ * Every form of the password that the SMTP client sends or that a server (or a library) may
+ * echo back: the exact text; its Unicode normal forms; whitespace trimmed and runs collapsed
+ * (what a reply parser does to a line); JSON, backslash and percent escaping; the UTF-8 bytes
+ * read as Latin-1 (a reply decoded byte by byte); and base64 as sent by AUTH LOGIN and AUTH
+ * PLAIN (with and without an authorization identity). XOAUTH2 is never used by briefkit.
+ */
+export function secretForms(user: string | undefined, pass: string): string[] {
+  const forms = new Set<string>();
+  const add = (s: string, exact: boolean): void => {
+    if (exact ? s.trim() !== '' : s.trim().length >= MIN_DERIVED) forms.add(s);
+  };
+  const variants = new Set([pass, pass.normalize('NFC'), pass.normalize('NFD'), pass.normalize('NFKC'), pass.normalize('NFKD')]);
+  for (const v of variants) {
+    add(v, true);
+    add(base64(v), true);
+    if (user !== undefined) {
+      add(base64(`\0${user}\0${v}`), true);
+      add(base64(`${user}\0${user}\0${v}`), true);
+    }
+    const collapsed = v.replace(/\s+/gu, ' ');
+    for (const w of new Set([v, v.trim(), collapsed, collapsed.trim(), v.replace(/\s+/gu, '')])) {
+      add(w, false);
+      add(JSON.stringify(w).slice(1, -1), false);
+      add(w.replace(/["'\\]/g, '\\$&'), false);
+      add(encodeURIComponent(w), false);
+      add(encodeURI(w), false);
+      add(encodeURIComponent(w).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), false);
+      add(percentAll(w, false), false);
+      add(percentAll(w, true), false);
+      add(Buffer.from(w, 'utf8').toString('latin1'), false);
+    }
+  }
+  // Longest first, so a form that contains another is replaced whole.
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Removes a password from text (an error message, a server reply) before it is shown. Call it
+ * on the text exactly as received, before any clean-up (collapsing spaces, escaping control
+ * characters): each form in {@link secretForms} is matched without regard to case.
  */
 export function redact(text: string, user: string | undefined, pass: Secret | undefined): string {
+  return redactorFor(user, pass)(text);
+}
+
+/** A redactor for one configuration, or the identity when there is no password. */
+export function redactorFor(user: string | undefined, pass: Secret | undefined): (text: string) => string {
   const p = pass?.reveal();
-  if (!p) return text;
-  const forms = new Set<string>([p, Buffer.from(p).toString('base64')]);
-  if (user !== undefined) {
-    forms.add(Buffer.from(`\0${user}\0${p}`).toString('base64'));
-    forms.add(Buffer.from(`${user}\0${user}\0${p}`).toString('base64'));
-  }
-  let out = text;
-  // Longest first, so a form that contains another is replaced whole.
-  for (const f of [...forms].sort((a, b) => b.length - a.length)) out = out.split(f).join(REDACTED);
-  return out;
+  if (!p) return (t) => t;
+  const forms = secretForms(user, p);
+  if (!forms.length) return (t) => t;
+  const re = new RegExp(forms.map(escapeRegExp).join('|'), 'giu');
+  return (t) => t.replace(re, REDACTED);
 }

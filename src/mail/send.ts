@@ -1,18 +1,22 @@
 /**
  * Sends one briefing or pack by email, one message per recipient, safe to re-run: the send
- * log records each delivery as it happens, and a re-run skips what the log already has.
+ * log records each delivery as it happens, and a re-run skips what the log already has. The
+ * log is locked for the run, so two runs on one log never both send.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UserError, diag } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
 import { writeFileAtomic } from '../util/fs.js';
-import { SMTP_ENV, describeSmtp } from './config.js';
+import { SMTP_ENV } from './config.js';
 import { latestDate } from './content.js';
-import { SendLog, recipientKey } from './log.js';
+import { failureDiagnostic, heldDiagnostic } from './diagnostics.js';
+import { lockSendLog } from './lock.js';
+import type { SendLock } from './lock.js';
+import { SendLog, recipientKey, statusOf } from './log.js';
+import type { SendLogEntry } from './log.js';
 import { composeMessage, isAddress, messageContent, safeFileName, senderAddress } from './message.js';
 import type { MessageContent } from './message.js';
 import { DEFAULT_RETRIES, deliver, smtpSender } from './transport.js';
-import type { DeliveryFailure } from './transport.js';
 import type { SendInput, SendReport, SmtpConfig } from './types.js';
 
 /** Default largest message: 10 MB, what most mail systems accept. */
@@ -28,7 +32,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
  */
 export async function sendBriefings(input: SendInput): Promise<SendReport> {
   const r: Mutable<SendReport> = {
-    ok: false, contentHash: '', subject: '', bytes: 0, sent: [], skipped: [], failed: [], pending: [], written: [], diagnostics: [],
+    ok: false, contentHash: '', subject: '', bytes: 0, sent: [], skipped: [], failed: [], uncertain: [], held: [], pending: [], written: [],
+    diagnostics: [],
   };
   const finish = (): SendReport => ({ ...r, ok: !r.diagnostics.some((d) => d.severity === 'error') });
   const dryRun = input.dryRunDir !== undefined;
@@ -68,24 +73,71 @@ export async function sendBriefings(input: SendInput): Promise<SendReport> {
     return finish();
   }
 
+  // The lock before the log is read: what the log says stays true until the lock is let go.
+  let lock: SendLock | undefined;
+  if (input.lock === undefined) {
+    try {
+      lock = lockSendLog(input.logFile);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      r.diagnostics.push(...e.diagnostics);
+      return finish();
+    }
+  } else if (resolve(input.lock.logFile) !== resolve(input.logFile)) {
+    throw new Error(`internal: the lock held is for ${input.lock.logFile}, not the send log ${input.logFile}`);
+  }
+  try {
+    await sendAll(input, content, recipients, date, r);
+  } finally {
+    lock?.release();
+  }
+  return finish();
+}
+
+/** The delivery loop of {@link sendBriefings}, under the log's lock. */
+async function sendAll(input: SendInput, content: MessageContent, recipients: readonly string[], date: Date, r: Mutable<SendReport>): Promise<void> {
   let log: SendLog;
   try {
     log = SendLog.open(input.logFile);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     r.diagnostics.push(...e.diagnostics);
-    return finish();
+    return;
   }
   const smtp = input.smtp as SmtpConfig;
   const envelopeFrom = senderAddress(input.from) as string;
   const sender = smtpSender(smtp);
+  const entry = (to: string, messageId: string, status: 'sent' | 'uncertain'): SendLogEntry => ({
+    recipient: to, contentHash: content.hash, messageId, subject: content.subject,
+    files: content.attachments.map((a) => safeFileName(a.fileName)), sentAt: new Date().toISOString(), status,
+  });
+  /** Records an entry; false (with a diagnostic, the rest pending) when the log cannot be written. */
+  const record = (e: SendLogEntry, i: number): boolean => {
+    try {
+      log.record(e);
+      return true;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const what = e.status === 'uncertain' ? 'may have delivered' : 'delivered';
+      r.diagnostics.push(diag('mail/log', `${what} to ${e.recipient} but could not record it in the send log ${input.logFile}: ${err.message}`, {
+        hint: `stopped so that no delivery goes unrecorded; fix the log folder, then add ${e.recipient} to the log by hand or accept one duplicate on a re-run`,
+      }));
+      r.pending.push(...recipients.slice(i + 1));
+      return false;
+    }
+  };
   try {
     for (let i = 0; i < recipients.length; i++) {
       const to = recipients[i] as string;
       const done = log.find(content.hash, to);
-      if (done) {
+      if (done && statusOf(done) === 'sent') {
         r.skipped.push({ recipient: to, sentAt: done.sentAt });
         input.onProgress?.({ kind: 'skipped', recipient: to });
+        continue;
+      }
+      if (done && input.resendUncertain !== true) {
+        r.held.push({ recipient: to, since: done.sentAt });
+        input.onProgress?.({ kind: 'held', recipient: to, since: done.sentAt });
         continue;
       }
       const m = await composeMessage(content, { from: input.from, to, date });
@@ -98,24 +150,20 @@ export async function sendBriefings(input: SendInput): Promise<SendReport> {
       if (res.ok) {
         r.sent.push({ recipient: to, messageId: m.messageId, attempts: res.attempts });
         input.onProgress?.({ kind: 'sent', recipient: to });
-        try {
-          log.record({
-            recipient: to, contentHash: content.hash, messageId: m.messageId, subject: content.subject,
-            files: content.attachments.map((a) => safeFileName(a.fileName)), sentAt: new Date().toISOString(),
-          });
-        } catch (e) {
-          if (!(e instanceof UserError)) throw e;
-          r.diagnostics.push(diag('mail/log', `delivered to ${to} but could not record it in the send log ${input.logFile}: ${e.message}`, {
-            hint: `stopped so that no delivery goes unrecorded; fix the log folder, then add ${to} to the log by hand or accept one duplicate on a re-run`,
-          }));
-          r.pending.push(...recipients.slice(i + 1));
-          break;
-        }
+        if (!record(entry(to, m.messageId, 'sent'), i)) break;
         continue;
       }
       const d = failureDiagnostic(res, to, input.from, smtp);
       r.failed.push({ recipient: to, diagnostic: d });
       r.diagnostics.push(d);
+      if (res.kind === 'uncertain') {
+        // Recorded before anything else: a crash now must not lead to a resend.
+        r.uncertain.push(to);
+        const kept = record(entry(to, m.messageId, 'uncertain'), i);
+        input.onProgress?.({ kind: 'uncertain', recipient: to });
+        if (!kept) break;
+        continue;
+      }
       if (res.kind !== 'rejected' && res.kind !== 'deferred') {
         r.pending.push(...recipients.slice(i + 1));
         break;
@@ -124,7 +172,7 @@ export async function sendBriefings(input: SendInput): Promise<SendReport> {
   } finally {
     sender.close();
   }
-  return finish();
+  if (r.held.length) r.diagnostics.push(heldDiagnostic(r.held, content.subject, input.logFile));
 }
 
 function checkInput(input: SendInput, dryRun: boolean): Diagnostic[] {
@@ -202,36 +250,4 @@ function emlName(content: MessageContent, to: string): string {
   const first = safeFileName(content.attachments[0]?.fileName ?? 'briefing').replace(/\.pdf$/, '');
   const more = content.attachments.length > 1 ? `+${content.attachments.length - 1}` : '';
   return `${first}${more}.${to.replace(/[^A-Za-z0-9@._-]+/g, '_')}.eml`;
-}
-
-function failureDiagnostic(f: DeliveryFailure, to: string, from: string, smtp: SmtpConfig): Diagnostic {
-  const tries = f.attempts > 1 ? ` after ${f.attempts} tries` : '';
-  const server = describeSmtp(smtp);
-  const rerun = 're-running the same command sends only to the recipients not yet served (see the send log)';
-  switch (f.kind) {
-    case 'auth':
-      return diag('mail/auth', `${server} refused the user name or password (while sending to ${to}): ${f.text}`, {
-        hint: `check ${SMTP_ENV.user} and ${SMTP_ENV.pass} or the config file; the run stopped, then ${rerun}`,
-      });
-    case 'tls':
-      return diag('mail/tls', `cannot set up a trusted TLS connection to ${server} (while sending to ${to}): ${f.text}`, {
-        hint: 'check the host name and port; for a server with a private certificate authority set NODE_EXTRA_CA_CERTS=/path/to/ca.pem',
-      });
-    case 'sender':
-      return diag('mail/sender', `${server} refuses the sender ${from} (while sending to ${to}): ${f.text}`, {
-        hint: `use a sender address this server lets you send from (--from or ${SMTP_ENV.from}); the run stopped`,
-      });
-    case 'rejected':
-      return diag('mail/rejected', `the server refused the message for ${to}: ${f.text}`, {
-        hint: `check the address; the other recipients are not affected, and ${rerun}`,
-      });
-    case 'deferred':
-      return diag('mail/deferred', `the server deferred the message for ${to}${tries}: ${f.text}`, {
-        hint: `try again later: ${rerun}`,
-      });
-    case 'connection':
-      return diag('mail/connection', `could not deliver to ${to}: the connection to ${server} failed${tries}: ${f.text}`, {
-        hint: `the run stopped; when the server is reachable, ${rerun}`,
-      });
-  }
 }

@@ -42,8 +42,18 @@ export interface SmtpConfig {
   readonly pass?: Secret;
   /** Force one SASL mechanism; default: the best the server offers. */
   readonly authMethod?: 'PLAIN' | 'LOGIN';
-  /** Connection, greeting and socket idle timeout in ms (default 30 000). */
+  /**
+   * Time each SMTP phase may take, in ms (default 30 000): connecting, the greeting, EHLO,
+   * STARTTLS, AUTH, MAIL FROM, RCPT TO, DATA. Uploading the message gets this plus 1 s per
+   * 64 KB; the reply after the message gets twice this. A server that keeps a reply open
+   * (a `250-` line now and then) does not extend a phase.
+   */
   readonly timeoutMs?: number;
+  /**
+   * Total time for one message to one recipient, in ms, every try and wait between tries
+   * included (default 600 000).
+   */
+  readonly budgetMs?: number;
   /** TLS settings; `rejectUnauthorized: false` is for tests against a self-signed server only. */
   readonly tls?: { readonly rejectUnauthorized?: boolean };
 }
@@ -83,6 +93,16 @@ export interface SendInput {
   readonly date?: Date;
   /** Environment to read SOURCE_DATE_EPOCH from (default `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Send again to recipients the log marks `uncertain` (the connection was lost after the
+   * message was sent, before the server's reply). Default false: they are listed in a warning.
+   */
+  readonly resendUncertain?: boolean;
+  /**
+   * The send log's lock, when the caller already holds it (the CLI holds it for a whole run);
+   * otherwise {@link sendBriefings} takes it and lets it go before returning.
+   */
+  readonly lock?: { readonly logFile: string };
   /** Called before each try, for progress output. */
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -93,6 +113,10 @@ export type ProgressEvent =
   | { readonly kind: 'retrying'; readonly recipient: string; readonly attempt: number; readonly delayMs: number; readonly reason: string }
   | { readonly kind: 'sent'; readonly recipient: string }
   | { readonly kind: 'skipped'; readonly recipient: string }
+  /** Not sent: a previous run may have delivered it (see `resendUncertain`). */
+  | { readonly kind: 'held'; readonly recipient: string; readonly since: string }
+  /** Sent, but no reply came: recorded as uncertain, not to be resent without asking. */
+  | { readonly kind: 'uncertain'; readonly recipient: string }
   | { readonly kind: 'written'; readonly recipient: string; readonly file: string };
 
 /** Outcome of a run. `ok` is false when any error diagnostic was reported. */
@@ -107,6 +131,10 @@ export interface SendReport {
   /** Already delivered with the same content, per the send log. */
   readonly skipped: readonly { readonly recipient: string; readonly sentAt: string }[];
   readonly failed: readonly { readonly recipient: string; readonly diagnostic: Diagnostic }[];
+  /** Sent in this run with no reply from the server: recorded as `uncertain` in the log. */
+  readonly uncertain: readonly string[];
+  /** Not sent because the log marks them `uncertain` from an earlier run (without `resendUncertain`). */
+  readonly held: readonly { readonly recipient: string; readonly since: string }[];
   /** Not tried because the run stopped early (authentication or connection failure). */
   readonly pending: readonly string[];
   /** Dry run: the `.eml` files written. */
