@@ -3,6 +3,7 @@
  * plain object with NFC-normalised strings, defaults filled in, years sorted and chart
  * locations attached.
  */
+import { defaultScheme, markingBanner } from '../marking/index.js';
 import type { BriefingInput, ChartInput, TradeInput } from './input.js';
 import type { Locator } from './locator.js';
 import type { PathSeg } from './paths.js';
@@ -84,7 +85,8 @@ export function buildBriefing(b: BriefingInput, locator: Locator): Built {
     title: nfc(b.title),
     ...optText('subtitle', b.subtitle),
     date: b.date,
-    classification: nfc(b.classification),
+    // The canonical banner in the briefing's language: every output prints this text.
+    classification: markingBanner(b.classification, defaultScheme, b.language),
     ...optText('author', b.author),
     ...optText('partner', b.partner),
     ...optText('source', b.source),

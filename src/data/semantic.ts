@@ -4,6 +4,7 @@
  */
 import { diag } from '../diag/errors.js';
 import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import { checkMarking, defaultScheme } from '../marking/index.js';
 import { num } from './describe.js';
 import type { BriefingInput, ChartInput, TradeInput } from './input.js';
 import type { Locator } from './locator.js';
@@ -27,6 +28,9 @@ export function checkSemantics(b: BriefingInput, locator: Locator): Diagnostic[]
   const at = (segs: PathSeg[]): { loc: SourceLoc; path: string } => ({ loc: locator.value(segs), path: formatPath(segs) });
 
   checkDate(b.date, at(['date']), out);
+  // A marking is read fully or it is an error: never ranked, never printed as something else.
+  const marking = checkMarking(b.classification, defaultScheme, at(['classification']));
+  if (marking) out.push(marking);
   uniques(b.sections.map((s) => s.id), ['sections'], 'id', 'section id', locator, out);
   if (b.trade) checkTrade(b.trade, locator, out);
   const charts = b.charts ?? [];

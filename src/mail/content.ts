@@ -2,9 +2,9 @@
  * What a message says: subject, marking, plain-text and HTML bodies. All data is untrusted:
  * it is escaped for HTML and stripped of line breaks where it goes into a header.
  */
+import { combineMarkings, defaultScheme, formatMarking, markingBanner, readMarking } from '../marking/index.js';
 import { formatDate } from '../util/format.js';
 import type { MailAttachment } from './types.js';
-import { markingRank } from '../pack/classification.js';
 
 type Lang = 'en' | 'fr';
 
@@ -42,15 +42,19 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * The marking of a message: the most restrictive of its attachments' when all are known
- * markings, else every distinct marking joined with " / " (so none is ever dropped).
+ * The marking of a message: its attachments' markings combined (highest level, every caveat)
+ * as a banner in the message's language. An attachment whose marking cannot be read stops the
+ * message with `marking/unknown` (a `UserError`): a message is never marked lower than what
+ * it carries.
  */
 export function markingOf(attachments: readonly MailAttachment[]): string {
-  const marks = [...new Set(attachments.map((a) => oneLine(a.classification).toUpperCase()).filter(Boolean))];
-  if (marks.length <= 1) return marks[0] ?? 'UNCLASSIFIED';
-  const ranks = marks.map((m) => markingRank(m));
-  if (ranks.every((r) => r >= 0)) return marks[ranks.indexOf(Math.max(...ranks))] ?? marks.join(' / ');
-  return marks.join(' / ');
+  const marks = attachments.map((a) => readMarking(a.classification, defaultScheme, { path: `attachment ${a.fileName}` }));
+  return formatMarking(combineMarkings(marks, defaultScheme), defaultScheme, attachments[0]?.language ?? 'en');
+}
+
+/** One attachment's own banner, in its language. */
+function ownMarking(a: MailAttachment): string {
+  return markingBanner(a.classification, defaultScheme, a.language);
 }
 
 /** The latest ISO date of the attachments. */
@@ -90,7 +94,7 @@ export function textBody(attachments: readonly MailAttachment[], marking: string
   for (const a of attachments) {
     const al = STRINGS[a.language];
     lines.push('', oneLine(a.title), formatDate(a.date, a.language));
-    if (attachments.length > 1) lines.push(`${al.marking}: ${oneLine(a.classification)}`);
+    if (attachments.length > 1) lines.push(`${al.marking}: ${ownMarking(a)}`);
     lines.push(`${al.attached}: ${a.fileName} (${size(a.pdf.length, a.language)})`);
     if (a.keyFigures.length) {
       lines.push('');
@@ -124,7 +128,7 @@ export function htmlBody(attachments: readonly MailAttachment[], marking: string
       `<div lang="${a.language}">`,
       `<h2 style="font-size:18px;margin:16px 0 4px">${e(oneLine(a.title))}</h2>`,
       `<p style="margin:0 0 8px">${e(formatDate(a.date, a.language))}<br>`,
-      ...(attachments.length > 1 ? [`${e(al.marking)}: ${e(oneLine(a.classification))}<br>`] : []),
+      ...(attachments.length > 1 ? [`${e(al.marking)}: ${e(ownMarking(a))}<br>`] : []),
       `${e(al.attached)}: <strong>${e(a.fileName)}</strong> (${e(size(a.pdf.length, a.language))})</p>`,
     );
     if (a.keyFigures.length) {

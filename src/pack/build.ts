@@ -17,7 +17,8 @@ import { defaultTheme } from '../theme/index.js';
 import type { BuildOptions } from '../tree.js';
 import { formatDate } from '../util/format.js';
 import { printTimings, resetTimings, timed, timedAsync } from '../util/timing.js';
-import { highestMarking } from './classification.js';
+import { combineMarkings, defaultScheme, formatMarking, readMarking } from '../marking/index.js';
+import type { Marking } from '../marking/index.js';
 import { loadManifest } from './manifest.js';
 import type { PackManifest } from './types.js';
 import { defaultThreads, prepareParts } from './prepare-pool.js';
@@ -39,6 +40,7 @@ export type PackResult =
       readonly pdf: Buffer;
       readonly pages: number;
       readonly briefings: readonly PackBriefing[];
+      /** The banner on every page: the manifest's marking and every briefing's, combined (see `combineMarkings`). */
       readonly marking: string;
       readonly diagnostics: readonly Diagnostic[];
       readonly dependencies: readonly string[];
@@ -78,7 +80,7 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     const errors: Diagnostic[] = [];
     const briefings: PackBriefing[] = [];
     // Of each briefing read, only what the end of the pack needs (not its data).
-    const done: { classification: string; keywords: readonly string[]; deps: readonly string[] }[] = [];
+    const done: { marking: Marking; keywords: readonly string[]; deps: readonly string[] }[] = [];
     let stream: { layout: PackLayout; writer: PackWriter; lang: 'en' | 'fr'; messages: Readonly<Record<string, string>> } | undefined;
     let noteOffset = 0;
     let bodyPages = 0;
@@ -101,7 +103,7 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
           continue;
         }
         ids.set(p.briefing.id, i);
-        done.push({ classification: p.briefing.classification, keywords: p.briefing.keywords ?? [], deps: p.deps });
+        done.push({ marking: readMarking(p.briefing.classification, defaultScheme, { loc: entry.loc, path: `briefings[${i}]` }), keywords: p.briefing.keywords ?? [], deps: p.deps });
         // After an error nothing more is written; the remaining briefings are still read, to report every error at once.
         if (errors.length) continue;
         if (!stream) {
@@ -109,7 +111,8 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
           const messages = loadMessages(templates, lang);
           stream = {
             layout: layoutPack({ theme, messages, ...geometryOptions }), lang, messages,
-            writer: packWriter(packMeta(manifest, lang, 'UNCLASSIFIED', []), pageGeometry(geometryOptions), render),
+            // The pack's marking is known only at the end (finish writes it); until then, the highest known so far.
+            writer: packWriter(packMeta(manifest, lang, packMarking(manifest, done, lang), []), pageGeometry(geometryOptions), render),
           };
         }
         const partMessages = loadMessages(templates, p.briefing.language);
@@ -143,7 +146,7 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     }
     if (errors.length || !stream) return { ok: false, diagnostics: [...diagnostics, ...errors] };
 
-    const marking = highestMarking([manifest.classification ?? done[0]?.classification ?? 'UNCLASSIFIED', ...done.map((l) => l.classification)]);
+    const marking = packMarking(manifest, done, stream.lang);
     const keywords = [...new Set(done.flatMap((l) => l.keywords))];
     const meta = packMeta(manifest, stream.lang, marking, keywords);
     const coverLines = [
@@ -165,7 +168,8 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     if (tail.endnotes) s.writer.section(tail.endnotes);
     const pages = tail.frontPages + tail.bodyPages;
     checkPages(pages, o.maxPages, { file: manifestFile });
-    const pdf = await timedAsync('render', () => s.writer.finish(tail, keywords));
+    // The marking leads the PDF's keywords, so document properties show it too.
+    const pdf = await timedAsync('render', () => s.writer.finish(tail, [marking, ...keywords]));
     printTimings(`pack ${manifest.id}`);
     return {
       ok: true, manifest, pdf, pages, briefings, marking, diagnostics,
@@ -175,6 +179,15 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     if (e instanceof UserError) return { ok: false, diagnostics: e.diagnostics };
     throw e;
   }
+}
+
+/**
+ * The pack's banner: its manifest's marking and every briefing's combined (highest level,
+ * every caveat), in the pack's language.
+ */
+function packMarking(manifest: PackManifest, parts: readonly { readonly marking: Marking }[], lang: string): string {
+  const all = [...(manifest.marking ? [manifest.marking] : []), ...parts.map((p) => p.marking)];
+  return formatMarking(combineMarkings(all, defaultScheme), defaultScheme, lang);
 }
 
 /** The pack's own metadata: title, language, date, marking and its briefings' keywords. */

@@ -10,6 +10,7 @@ import { pointerToSegs } from '../data/paths.js';
 import { readSource } from '../data/read.js';
 import { mapSchemaError } from '../data/schema-errors.js';
 import { checkValues } from '../data/text-checks.js';
+import { checkMarking, defaultScheme, parseMarking } from '../marking/index.js';
 import { fromRoot } from '../util/root.js';
 import { precompiledValidator } from '../util/precompiled.js';
 import type { PackManifest } from './types.js';
@@ -49,6 +50,10 @@ export function loadManifest(file: string, root = process.cwd()): ManifestResult
   if (!v(data)) for (const e of v.errors ?? []) { const d = mapSchemaError(e, pointerToSegs(e.instancePath, data), locator); if (d) found.push(d); }
   if (hasErrors(found)) return { ok: false, diagnostics: found };
   const raw = data as RawManifest;
+  // The pack's own marking, read like a briefing's: unreadable text is an error, never ranked.
+  const marking = raw.classification === undefined ? undefined : parseMarking(raw.classification, defaultScheme);
+  const badMarking = raw.classification === undefined ? undefined : checkMarking(raw.classification, defaultScheme, { loc: locator.value(['classification']), path: 'classification' });
+  if (badMarking) found.push(badMarking);
   const base = dirname(file);
   const realRoot = realpathSync(root);
   const seen = new Map<string, number>();
@@ -88,7 +93,7 @@ export function loadManifest(file: string, root = process.cwd()): ManifestResult
       id: raw.id, title: raw.title, date: raw.date, file,
       ...(raw.subtitle ? { subtitle: raw.subtitle } : {}),
       ...(raw.audience ? { audience: raw.audience } : {}),
-      ...(raw.classification ? { classification: raw.classification } : {}),
+      ...(marking?.ok ? { marking: marking.marking } : {}),
       ...(raw.language ? { language: raw.language } : {}),
       languages: raw.languages ?? [], duplex: raw.duplex ?? true, briefings, distribution: raw.distribution ?? [],
     },

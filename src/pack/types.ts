@@ -1,5 +1,6 @@
 import type { Language } from '../data/types.js';
 import type { SourceLoc } from '../diag/types.js';
+import type { Marking } from '../marking/types.js';
 
 /** A validated pack manifest. Briefing paths are resolved against the manifest's folder. */
 export interface PackManifest {
@@ -8,7 +9,8 @@ export interface PackManifest {
   readonly subtitle?: string;
   readonly date: string;
   readonly audience?: string;
-  readonly classification?: string;
+  /** The manifest's own marking (`classification:`), read with the marking scheme. */
+  readonly marking?: Marking;
   readonly language?: Language;
   readonly languages: readonly Language[];
   readonly duplex: boolean;
