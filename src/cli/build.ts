@@ -8,6 +8,7 @@ import { githubData, githubProperty } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
 import { dataFiles, fileHash, inputsHash, outputState, readManifest, updateManifest } from '../incremental/index.js';
 import { TEMPLATES_DIR } from '../template/index.js';
+import { DEFAULT_GUTTER_MM, defaultTheme, withGutter } from '../theme/index.js';
 import type { BuildManifest, OutputRecord } from '../incremental/index.js';
 import { expectedOutputs } from '../targets.js';
 import type { TargetOptions } from '../targets.js';
@@ -51,6 +52,7 @@ export function buildOptionsOf(o: Record<string, unknown>): TargetOptions {
     paper: o['paper'] as 'a4' | 'letter',
     ...(o['duplex'] === true ? { duplex: true } : {}),
     ...(o['bleed'] !== undefined ? { bleed: Number(o['bleed']) } : {}),
+    ...(o['gutter'] !== undefined ? { theme: withGutter(defaultTheme, Number(o['gutter'])) } : {}),
     pdfa: o['pdfa'] === true,
     cover: o['cover'] === true,
     toc: o['toc'] === true,
@@ -65,6 +67,7 @@ function commonOptions(cmd: Command): Command {
     .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'))
     .option('--duplex', 'mirrored margins for two-sided printing')
     .option('--bleed <pt>', 'bleed in points, with trim/bleed boxes and crop marks')
+    .option('--gutter <mm>', `binding gutter with --duplex: extra inside margin in millimetres (default ${DEFAULT_GUTTER_MM})`)
     .option('--pdfa', 'archival PDF/A-2a output')
     .option('--cover', 'add a cover page')
     .option('--toc', 'add a table of contents')
@@ -97,6 +100,10 @@ async function runBuild(files: readonly string[], o: Record<string, unknown>, io
   const options = buildOptionsOf(o);
   if (options.bleed !== undefined && !(options.bleed >= 0 && options.bleed <= 36)) {
     io.err('briefkit: --bleed takes a number of points from 0 to 36');
+    return 2;
+  }
+  if (o['gutter'] !== undefined && !(Number(o['gutter']) >= 0 && Number(o['gutter']) <= 50)) {
+    io.err('briefkit: --gutter takes a number of millimetres from 0 to 50');
     return 2;
   }
   const outDir = String(o['out']);

@@ -24,17 +24,29 @@ export function pageGeometry(o: GeometryOptions): PageGeometry {
 }
 
 /**
- * The content box of a page in media-box coordinates. In duplex, the inside margin is on the
- * left of right-hand (odd-numbered) pages and on the right of left-hand pages.
+ * Whether page `index` (0-based, physical) is a right-hand page. The first page is a recto;
+ * single-sided output counts every page as one (its outer edge is on the right).
+ */
+export function isRecto(g: PageGeometry, index: number): boolean {
+  return !g.duplex || index % 2 === 0;
+}
+
+/**
+ * The content box of a page in media-box coordinates. Single-sided, both side margins are the
+ * outside margin. In duplex the inside (binding) margin, wider by the theme's gutter, is on
+ * the left of right-hand (odd-numbered) pages and on the right of left-hand pages.
  */
 export function contentBox(g: PageGeometry, m: Margins, index: number): Box {
-  const recto = index % 2 === 0;
+  const recto = isRecto(g, index);
   const left = g.duplex ? (recto ? m.inside : m.outside) : m.outside;
   const right = g.duplex ? (recto ? m.outside : m.inside) : m.outside;
   return { x: g.trimOffset + left, y: g.trimOffset + m.top, width: g.width - left - right, height: g.height - m.top - m.bottom };
 }
 
-/** Column width is the same on every page (mirrored margins swap sides, not widths). */
+/**
+ * Column width, the same on every page of a document (mirrored margins swap sides, not
+ * widths): narrower in duplex by the binding gutter.
+ */
 export function columnWidth(g: PageGeometry, t: Theme): number {
-  return g.width - t.margins.inside - t.margins.outside;
+  return g.duplex ? g.width - t.margins.inside - t.margins.outside : g.width - 2 * t.margins.outside;
 }

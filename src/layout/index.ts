@@ -63,7 +63,7 @@ export function layoutDocument(input: LayoutInput): PagedDocument {
       anchorPages: anchors,
     });
     const furnitureItems = furniture({
-      meta: input.tree.meta, theme: t, geometry, content: page.content,
+      meta: input.tree.meta, theme: t, geometry, content: page.content, index,
       pageText: pageText(msgs, labelText(labels, index), slot.front ? undefined : bodyCount),
       cover: hasCover && index === 0, blank: slot.blank, blankText: msgs['blankPage'] ?? BLANK_TEXT,
     });

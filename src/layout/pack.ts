@@ -213,7 +213,7 @@ export function layoutPack(input: PackLayoutInput): PackLayout {
 
   function frontFurniture(tree: DocTree, marking: string, i: number, blank: boolean): PageItem[] {
     return furniture({
-      meta: { ...tree.meta, classification: marking }, theme: t, geometry, content: contentBox(geometry, t.margins, i),
+      meta: { ...tree.meta, classification: marking }, theme: t, geometry, content: contentBox(geometry, t.margins, i), index: i,
       pageText: pageText(input.messages, roman(i + 1), undefined),
       cover: i === 0 && tree.blocks.some((b) => b.kind === 'cover'), blank, blankText: input.messages['blankPage'] ?? BLANK_TEXT,
     });
@@ -228,12 +228,14 @@ export function layoutPack(input: PackLayoutInput): PackLayout {
     let partText: string | undefined;
     const own = spans.get(r.part);
     if (part && own) {
-      partText = (msgs['partPageOf'] ?? '{title}, page {n} of {total}')
-        .replace('{title}', meta.title).replace('{n}', String(j - own.first + 1)).replace('{total}', String(own.count));
+      const values: Record<string, string> = { title: meta.title, n: String(j - own.first + 1), total: String(own.count) };
+      // One pass with a function: a title holding "{n}" or "$&" stays as written.
+      partText = (msgs['partPageOf'] ?? '{title}, page {n} of {total}').replace(/\{(title|n|total)\}/g, (_m, k: string) => values[k] ?? '');
     }
     return furniture({
-      meta: { ...meta, classification: marking }, theme: t, geometry, content: contentBox(geometry, t.margins, frontPages + j),
-      pageText: pageText(msgs, String(j + 1), records.length), ...(partText ? { footerLeft: partText } : {}),
+      meta: { ...meta, classification: marking }, theme: t, geometry, content: contentBox(geometry, t.margins, frontPages + j), index: frontPages + j,
+      // Only the title gives way to a long footer: the briefing's own page count always shows.
+      pageText: pageText(msgs, String(j + 1), records.length), ...(partText ? { footerLeft: partText, footerShrink: meta.title } : {}),
       cover: false, blank: r.blank, blankText: msgs['blankPage'] ?? BLANK_TEXT,
     });
   }

@@ -1,2 +1,2 @@
 export type { Theme, Palette, Margins, FontFace, Paper } from './types.js';
-export { defaultTheme } from './default.js';
+export { defaultTheme, DEFAULT_GUTTER_MM, PT_PER_MM, withGutter } from './default.js';

@@ -9,8 +9,12 @@ export type Paper = 'a4' | 'letter' | 'slide16x9';
 export interface Margins {
   readonly top: number;
   readonly bottom: number;
-  /** Binding side; equals `outside` unless the document is duplex. */
+  /**
+   * Binding side, used only in duplex (single-sided pages have `outside` on both sides): the
+   * outside margin plus a gutter for the binding, so facing pages mirror each other.
+   */
   readonly inside: number;
+  /** Outer side in duplex; both sides single-sided. */
   readonly outside: number;
 }
 
