@@ -44,7 +44,8 @@ describe('layoutDocument goldens', () => {
     invariants(d, blocks);
     const [p0, p1] = d.pages as [Page, Page];
     expect(d.pages).toHaveLength(2);
-    const h2 = only(tagsOf(d, 'H2'));
+    // The only heading is tagged H1 whatever its markup level: the first heading is H1 (PDF/UA).
+    const h2 = only(tagsOf(d, 'H1'));
     const p = tagsOf(d, 'P').at(-1) as number;
     expect(linesOnPages(d, h2)).toEqual([{ page: 1, lines: 1 }]);
     expect(linesOnPages(d, p).map((x) => x.page)).toEqual([1]);
