@@ -1,4 +1,4 @@
-import { loadBriefing } from './data/index.js';
+import { dataText, loadBriefing } from './data/index.js';
 import type { DataLimits } from './data/index.js';
 import type { Briefing } from './data/types.js';
 import { diag, hasErrors, UserError } from './diag/errors.js';
@@ -61,7 +61,7 @@ export function metaOf(b: Briefing): DocMeta {
 /** Loads, validates and templates a briefing into its document tree. Throws UserError. */
 export function briefingTree(input: BuildInput, o: BuildOptions = {}): TreeResult {
   const file = 'file' in input ? input.file : input.name ?? 'briefing.json';
-  const text = 'file' in input ? input.text : JSON.stringify(input.data, null, 1);
+  const text = 'file' in input ? input.text : dataText(input.data, file, o.limits);
   const loaded = timed('data', () => loadBriefing({ file, ...(text !== undefined ? { text } : {}), ...(o.limits ? { limits: o.limits } : {}) }));
   if (!loaded.ok) throw new UserError(loaded.diagnostics);
   const briefing = loaded.value.briefing;
@@ -75,8 +75,8 @@ export function briefingTree(input: BuildInput, o: BuildOptions = {}): TreeResul
   // Problems found in the markup are reported where the template wrote that markup.
   const where = templateLocator(tpl.markup, tpl.sources);
   const markupDiags = parsed.diagnostics.map((d) => (d.loc ? { ...d, loc: where(d.loc) } : d));
-  const diagnostics = [...loaded.diagnostics, ...glyphWarnings(briefing, loaded.value.locate), ...markupDiags];
-  if (hasErrors(markupDiags)) throw new UserError(diagnostics);
+  const diagnostics = [...loaded.diagnostics, ...glyphWarnings(briefing, loaded.value.locate, o.pdfa === true), ...markupDiags];
+  if (hasErrors(diagnostics)) throw new UserError(diagnostics);
   const tree = { ...parsed.tree, blocks: parsed.tree.blocks.map((b) => (b.kind === 'chart' ? { ...b, loc: where(b.loc) } : b)) };
   return { briefing, tree, diagnostics, dependencies: [file, ...tpl.dependencies], locate: loaded.value.locate };
 }
@@ -84,17 +84,24 @@ export function briefingTree(input: BuildInput, o: BuildOptions = {}): TreeResul
 
 /**
  * Warns, at the field, about characters none of the bundled fonts can draw: they would print
- * as empty boxes (the PDF keeps them as text all the same).
+ * as empty boxes (the PDF keeps them as text all the same). For PDF/A it is an error: the box
+ * is the font's .notdef glyph, which ISO 19005-2 6.2.11.8 forbids.
  */
-function glyphWarnings(b: Briefing, locate: (path: string) => SourceLoc | undefined): Diagnostic[] {
+function glyphWarnings(b: Briefing, locate: (path: string) => SourceLoc | undefined, pdfa: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (v: unknown, path: string): void => {
     if (typeof v === 'string') {
       const missing = missingGlyphs(v);
       if (missing.length) {
-        out.push(diag('text/missing-glyph', `${missing.slice(0, 5).map(describeChar).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'is' : 'are'} in none of the bundled fonts and will print as an empty box`, {
-          severity: 'warning', path, loc: locate(path), hint: 'replace the character, or write it out in words; the bundled fonts cover Latin, Greek, Cyrillic and Hangul',
-        }));
+        const chars = `${missing.slice(0, 5).map(describeChar).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'is' : 'are'} in none of the bundled fonts`;
+        const cover = 'the bundled fonts cover Latin, Greek, Cyrillic and Hangul';
+        out.push(pdfa
+          ? diag('text/missing-glyph', `${chars}: PDF/A forbids printing ${missing.length === 1 ? 'it' : 'them'} as an empty box (.notdef)`, {
+            path, loc: locate(path), hint: `replace the character or write it out in words, or build without --pdfa; ${cover}`,
+          })
+          : diag('text/missing-glyph', `${chars} and will print as an empty box`, {
+            severity: 'warning', path, loc: locate(path), hint: `replace the character, or write it out in words; ${cover}`,
+          }));
       }
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'loc') walk(x, path ? `${path}.${k}` : k);

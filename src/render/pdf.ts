@@ -6,7 +6,7 @@ import { getFont } from '../text/fonts.js';
 import { localeOf } from '../util/format.js';
 import type { FontId } from '../text/fonts.js';
 import { drawChart } from './chart.js';
-import { escapeXmpInfo } from './xmp.js';
+import { writeXmp } from './xmp.js';
 import { shareShaping } from './font-cache.js';
 import { writeText } from './text.js';
 import type { EmbeddedFontLike } from './text.js';
@@ -61,22 +61,17 @@ export function openDocument(meta: DocMeta, o: RenderOptions = {}): OpenDocument
       Title: meta.title,
       ...(meta.author ? { Author: meta.author } : {}),
       Subject: meta.subject ?? meta.subtitle ?? meta.title,
-      // The marking leads the keywords, so document properties show it too.
-      Keywords: [meta.classification, ...(meta.keywords ?? [])].filter((k) => k !== '').join(', '),
+      ...(meta.keywords?.length ? { Keywords: meta.keywords.join(', ') } : {}),
       Creator: 'briefkit',
       Producer: 'briefkit (pdfkit)',
       CreationDate: date,
       ModDate: date,
     },
   } as PDFKit.PDFDocumentOptions);
-  escapeXmpInfo(doc);
+  // XMP that agrees with Info (escaped, dates included); for PDF/A also the PDF/UA
+  // identifier with the extension schema PDF/A requires for it.
+  writeXmp(doc, { pdfa: o.pdfa === true });
   useObjectStreams(doc);
-  if (o.pdfa) {
-    doc.appendXML(`
-        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
-            <pdfuaid:part>1</pdfuaid:part>
-        </rdf:Description>`);
-  }
   const chunks: Buffer[] = [];
   const bytes = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

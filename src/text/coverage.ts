@@ -5,7 +5,9 @@ export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /**
  * Characters of `text` that none of the bundled fonts can draw (they would print as empty
- * boxes), each once, in order. Whitespace, controls and ignorable characters do not count.
+ * boxes: the font's .notdef glyph, which PDF/A forbids), each once, in order. Controls, the
+ * ASCII space and ignorable characters do not count (they are never drawn); other spaces do,
+ * since they are drawn as glyphs (U+2005 or U+2028, say, are in none of the fonts).
  */
 export function missingGlyphs(text: string): string[] {
   if (/^[\x20-\x7e\t\n\r]*$/.test(text)) return [];
@@ -13,7 +15,7 @@ export function missingGlyphs(text: string): string[] {
   const out = new Set<string>();
   for (const ch of text.replace(IGNORABLE, '')) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x20 || /\s/u.test(ch) || main.hasGlyphForCodePoint(cp)) continue;
+    if (cp <= 0x20 || main.hasGlyphForCodePoint(cp)) continue;
     if (getFont(fallbackFont('regular')).hasGlyphForCodePoint(cp)) continue;
     out.add(ch);
   }
