@@ -61,7 +61,8 @@ export function openDocument(meta: DocMeta, o: RenderOptions = {}): OpenDocument
       Title: meta.title,
       ...(meta.author ? { Author: meta.author } : {}),
       Subject: meta.subject ?? meta.subtitle ?? meta.title,
-      ...(meta.keywords?.length ? { Keywords: meta.keywords.join(', ') } : {}),
+      // The marking leads the keywords, so document properties show it too.
+      Keywords: [meta.classification, ...(meta.keywords ?? [])].filter((k) => k !== '').join(', '),
       Creator: 'briefkit',
       Producer: 'briefkit (pdfkit)',
       CreationDate: date,
