@@ -8,7 +8,10 @@ export interface ChartWords {
   readonly alt: string;
   /** Header row, then one row per category (doughnut: per slice). */
   readonly table: string[][];
+  /** The chart's own notes from the data. */
   readonly notes: string[];
+  /** How derived values were computed, one note per derivation: not printed under the chart. */
+  readonly derivedNotes: string[];
 }
 
 function lowerFirst(s: string): string {
@@ -85,14 +88,15 @@ export function describeChart(title: string, data: ChartData, userNotes: readonl
     ];
   }
 
-  // One note per derivation text, naming the years it covers.
-  const notes = [...userNotes];
+  // One note per derivation text, naming the years it covers. The printed document says this
+  // once, in its text (a footnote); the chart's legend marks the derived values.
+  const derivedNotes: string[] = [];
   const byHow = new Map<string, number[]>();
   data.derived.forEach((how, i) => {
     if (how !== undefined) byHow.set(how, [...(byHow.get(how) ?? []), data.years[i] ?? 0]);
   });
   for (const [how, years] of byHow) {
-    notes.push(w.derivedNote(w.list(years.map(String)), how, data.type === 'line' ? 'open' : 'hatched'));
+    derivedNotes.push(w.derivedNote(w.list(years.map(String)), how, data.type === 'line' ? 'open' : 'hatched'));
   }
-  return { alt: sentences.join(' '), table, notes };
+  return { alt: sentences.join(' '), table, notes: [...userNotes], derivedNotes };
 }

@@ -1,6 +1,7 @@
 import type { Briefing, ChartSpec } from '../data/types.js';
 import { diag } from '../diag/errors.js';
 import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import { typeset, typoState } from '../text/typography.js';
 import type { Theme } from '../theme/types.js';
 import { cacheGet, cacheSet, chartHash } from './cache.js';
 import { buildConfig } from './config.js';
@@ -62,8 +63,10 @@ export function renderChart(spec: ChartSpec, input: ChartInput, index?: number):
   const { data, diagnostics } = prepareChart(spec, input, index);
   if (!data) return { diagnostics };
   const raw = spec as unknown as Record<string, unknown>;
-  const title = str(raw.title) ?? spec.name;
-  const userNotes = Array.isArray(raw.notes) ? raw.notes.filter((n): n is string => typeof n === 'string') : [];
+  // Texts from the data printed around the chart get the document's typography (quotes, minus).
+  const typo = (s: string | undefined): string | undefined => (s === undefined ? undefined : typeset(s, input.briefing.language, typoState()));
+  const title = typo(str(raw.title)) ?? spec.name;
+  const userNotes = Array.isArray(raw.notes) ? raw.notes.filter((n): n is string => typeof n === 'string').map((n) => typo(n) ?? n) : [];
   const specNoLoc = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'loc'));
   // Half-width charts share a row with a gutter; they are taller for their width, so their
   // plot keeps a useful size.
@@ -84,8 +87,8 @@ export function renderChart(spec: ChartSpec, input: ChartInput, index?: number):
     return { diagnostics };
   }
   const words = describeChart(title, data, userNotes);
-  const caption = str(raw.caption);
-  const source = str(raw.source);
+  const caption = typo(str(raw.caption));
+  const source = typo(str(raw.source));
   const asset: ChartAsset = {
     name: spec.name,
     hash,
@@ -97,6 +100,7 @@ export function renderChart(spec: ChartSpec, input: ChartInput, index?: number):
     ...(caption ? { caption } : {}),
     ...(source ? { source } : {}),
     notes: words.notes,
+    derivedNotes: words.derivedNotes,
     table: words.table,
     showTable: raw.showTable === true,
     half,

@@ -64,8 +64,13 @@ export interface ChartAsset {
   readonly title: string;
   readonly caption?: string;
   readonly source?: string;
-  /** Legend note, e.g. that hatched bars are derived values. */
+  /** Notes printed under the chart (the chart's own, from the data). */
   readonly notes: readonly string[];
+  /**
+   * How derived values (hatched bars, open markers) were computed: for speaker notes and the
+   * like. A document says it once in its text, so it is not printed under every chart.
+   */
+  readonly derivedNotes?: readonly string[];
   /** The data as a table (first row is the header), for `showTable` and accessibility. */
   readonly table: readonly (readonly string[])[];
   readonly showTable: boolean;

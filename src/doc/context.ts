@@ -3,6 +3,8 @@ import type { Diagnostic, SourceLoc } from '../diag/types.js';
 /** State shared while converting one markup file: diagnostics, footnote numbering, ids. */
 export interface ParseContext {
   readonly file: string;
+  /** The document's language: text is typeset (quotes) for it. */
+  readonly lang: 'en' | 'fr';
   readonly diagnostics: Diagnostic[];
   loc(at?: { line: number; column: number }): SourceLoc;
   /** The number of a footnote, assigned in order of first reference. */
@@ -11,11 +13,12 @@ export interface ParseContext {
   uniqueId(text: string): string;
 }
 
-export function createContext(file: string): ParseContext & { readonly noteOrder: string[] } {
+export function createContext(file: string, lang: 'en' | 'fr' = 'en'): ParseContext & { readonly noteOrder: string[] } {
   const noteOrder: string[] = [];
   const ids = new Set<string>();
   return {
     file,
+    lang,
     diagnostics: [],
     noteOrder,
     loc: (at) => ({ file, line: at?.line ?? 1, col: at?.column ?? 1 }),

@@ -3,12 +3,19 @@ import type { Diagnostic } from '../diag/types.js';
 import { diag } from '../diag/errors.js';
 import type { Inline, InlineStyle } from './types.js';
 import type { ParseContext } from './context.js';
+import { skipVerbatim, typeset, typoState } from '../text/typography.js';
+import type { TypoState } from '../text/typography.js';
 
 /** Link schemes data and templates may use; anything else (javascript:, file:) is refused. */
 const SAFE_SCHEMES = /^(https?:|mailto:)/i;
 
-/** Converts mdast phrasing content into our inlines, merging adjacent text of one style. */
-export function inlines(nodes: readonly PhrasingContent[], ctx: ParseContext, style: InlineStyle = {}): Inline[] {
+/**
+ * Converts mdast phrasing content into our inlines, merging adjacent text of one style. Text
+ * is typeset for the document's language (curly quotes, minus signs); code spans, raw HTML
+ * shown as text and link targets are kept as written. `st` carries the typesetting state
+ * through nested emphasis and links, so one call per paragraph.
+ */
+export function inlines(nodes: readonly PhrasingContent[], ctx: ParseContext, style: InlineStyle = {}, st: TypoState = typoState()): Inline[] {
   const out: Inline[] = [];
   const push = (item: Inline): void => {
     const last = out[out.length - 1];
@@ -19,28 +26,30 @@ export function inlines(nodes: readonly PhrasingContent[], ctx: ParseContext, st
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        push({ kind: 'text', text: n.value.replace(/\s*\n\s*/g, ' '), style });
+        push({ kind: 'text', text: typeset(n.value.replace(/\s*\n\s*/g, ' '), ctx.lang, st), style });
         break;
       case 'inlineCode':
+        skipVerbatim(n.value, st);
         push({ kind: 'text', text: n.value, style });
         break;
       case 'strong':
-        for (const i of inlines(n.children, ctx, { ...style, bold: true })) push(i);
+        for (const i of inlines(n.children, ctx, { ...style, bold: true }, st)) push(i);
         break;
       case 'emphasis':
-        for (const i of inlines(n.children, ctx, { ...style, italic: true })) push(i);
+        for (const i of inlines(n.children, ctx, { ...style, italic: true }, st)) push(i);
         break;
       case 'delete':
-        for (const i of inlines(n.children, ctx, style)) push(i);
+        for (const i of inlines(n.children, ctx, style, st)) push(i);
         break;
       case 'break':
         push({ kind: 'break' });
+        st.prev = ' ';
         break;
       case 'link': {
         if (!SAFE_SCHEMES.test(n.url)) {
           ctx.diagnostics.push(unsafeLink(n.url, ctx, n.position?.start));
-          for (const i of inlines(n.children, ctx, style)) push(i);
-        } else push({ kind: 'link', href: n.url, children: inlines(n.children, ctx, style) });
+          for (const i of inlines(n.children, ctx, style, st)) push(i);
+        } else push({ kind: 'link', href: n.url, children: inlines(n.children, ctx, style, st) });
         break;
       }
       case 'footnoteReference':
@@ -48,12 +57,14 @@ export function inlines(nodes: readonly PhrasingContent[], ctx: ParseContext, st
         break;
       case 'html':
         // No HTML in our markup: show it as the text it is.
+        skipVerbatim(n.value, st);
         push({ kind: 'text', text: n.value, style });
         break;
       case 'textDirective':
         // `:name` in template text that was not meant as a directive: keep it as text.
+        skipVerbatim(`:${n.name}`, st);
         push({ kind: 'text', text: `:${n.name}`, style });
-        for (const i of inlines(n.children, ctx, style)) push(i);
+        for (const i of inlines(n.children, ctx, style, st)) push(i);
         break;
       case 'image':
       case 'imageReference':
@@ -63,7 +74,7 @@ export function inlines(nodes: readonly PhrasingContent[], ctx: ParseContext, st
         break;
       case 'linkReference':
       case 'footnoteDefinition' as never:
-        for (const i of inlines((n as { children: PhrasingContent[] }).children, ctx, style)) push(i);
+        for (const i of inlines((n as { children: PhrasingContent[] }).children, ctx, style, st)) push(i);
         break;
       default:
         ctx.diagnostics.push(diag('doc/unsupported', `unsupported inline markup: ${(n as { type: string }).type}`, { loc: ctx.loc((n as PhrasingContent).position?.start) }));

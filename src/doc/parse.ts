@@ -47,7 +47,7 @@ function syntax(): Options {
  */
 export function parseMarkup(input: ParseInput): ParseOutput {
   const root = fromMarkdown(input.markup, syntax());
-  const ctx = createContext(input.file);
+  const ctx = createContext(input.file, input.meta.language);
   const noteDefs = new Map<string, Inline[]>();
   const blocks = convertAll(root.children, ctx, noteDefs);
   const notes = ctx.noteOrder.map((id) => {

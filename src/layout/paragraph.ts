@@ -17,6 +17,11 @@ export interface TextBlockOptions {
   readonly width?: number;
   readonly spaceBefore?: number;
   readonly justify?: boolean;
+  /**
+   * Hyphenate where the theme does (default); false for display titles. Display type (bold
+   * at a heading size or larger: headings, titles) is never hyphenated.
+   */
+  readonly hyphenate?: boolean;
   readonly align?: 'left' | 'right' | 'center';
   readonly tag: Tag;
   /** Keep every line together (headings, captions). */
@@ -27,13 +32,18 @@ export interface TextBlockOptions {
   readonly anchor?: Atom['anchor'];
 }
 
+/** Display type: bold at the smallest heading size or larger. It is never hyphenated. */
+export function isDisplay(style: SpanStyle, ctx: LayoutContext): boolean {
+  return style.face === 'bold' && style.size >= ctx.theme.headingSizes[2];
+}
+
 /** Sets inlines into lines for the given style and column. */
 export function setText(content: readonly Inline[], o: TextBlockOptions, ctx: LayoutContext): Line[] {
   const width = (o.width ?? ctx.width) - (o.indent ?? 0);
   return breakLines(toSpans(content, o.style), {
     width,
     justify: o.justify ?? ctx.theme.justify,
-    hyphenate: ctx.theme.hyphenate,
+    hyphenate: ctx.theme.hyphenate && o.hyphenate !== false && !isDisplay(o.style, ctx),
     lang: ctx.lang,
   });
 }

@@ -10,6 +10,8 @@ export interface CellLine {
   readonly line: Line;
   readonly leading: number;
   readonly size: number;
+  /** Space (pt) kept free right of a right-aligned line: lines up decimal points in a column. */
+  readonly inset?: number;
 }
 
 export interface Cell {
@@ -56,7 +58,8 @@ export function rowAtom(spec: RowSpec): Atom {
       let ly = y + spec.padTop;
       for (const l of c.lines) {
         const inner = c.width - 2 * c.pad;
-        const shift = c.align === 'right' ? inner - l.line.width : c.align === 'center' ? (inner - l.line.width) / 2 : 0;
+        const inset = Math.max(0, Math.min(l.inset ?? 0, inner - l.line.width));
+        const shift = c.align === 'right' ? inner - l.line.width - inset : c.align === 'center' ? (inner - l.line.width) / 2 : 0;
         // A line wider than the inner width (a glyph in a column squeezed below glyph + padding)
         // takes from the right padding rather than spilling past the cell, and the column.
         const lx = Math.max(0, Math.min(c.pad + Math.max(0, shift), c.width - l.line.width));

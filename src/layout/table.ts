@@ -1,9 +1,10 @@
 import type { Block, Inline, TableCell } from '../doc/types.js';
-import { breakLines } from '../text/lines.js';
-import { NUMBER_FEATURES, textWidth } from '../text/measure.js';
+import { breakLines, contentWidths } from '../text/lines.js';
+import { NUMBER_FEATURES } from '../text/measure.js';
 import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
+import { isNumericColumn, lineTail, splitWidths } from './decimal.js';
 import { textAtoms } from './paragraph.js';
 import { rowAtom } from './rows.js';
 import type { Cell, CellLine, RowSpec } from './rows.js';
@@ -13,10 +14,6 @@ import type { Tag } from './types.js';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 const PAD = 5;
-
-function isNumeric(cells: readonly TableCell[]): boolean {
-  return cells.every((c) => /^[\s\d.,%+\-\u2212$]*$/.test(c.content.map((i) => (i.kind === 'text' ? i.text : '')).join('')));
-}
 
 /** Column widths from each column's widest word (min) and natural width (max), pdfmake-style. */
 export function columnWidths(mins: readonly number[], maxs: readonly number[], total: number): number[] {
@@ -32,18 +29,50 @@ export function columnWidths(mins: readonly number[], maxs: readonly number[], t
   return mins.map((m, i) => m + ((total - sumMin) * ((maxs[i] ?? m) - m)) / flex);
 }
 
-function measureCol(rows: readonly (readonly TableCell[])[], col: number, style: (c: number) => SpanStyle, pad: number): [number, number] {
+/** Widest word (pt) that still counts towards a column's minimum: longer ones are cut. */
+const WORD_CAP = 160;
+
+/** A column's measured widths (pt, padding included) and its widest decimals-and-unit tail. */
+interface ColumnMeasure {
+  readonly min: number;
+  readonly max: number;
+  readonly tail: number;
+}
+
+/**
+ * Measures a column from its content: the minimum is its widest unbreakable word (a number
+ * whole, however long; other words up to {@link WORD_CAP}), header words included; the
+ * maximum is its widest body cell on one line, so a long header wraps rather than widening
+ * a column of short figures. Numbers aligned on their decimal point need the widest integer
+ * part plus the widest tail.
+ */
+function measureCol(
+  rows: { readonly header: readonly (readonly TableCell[])[]; readonly body: readonly (readonly TableCell[])[] },
+  col: number,
+  style: { readonly head: SpanStyle; readonly body: SpanStyle; readonly numeric: boolean; readonly lang: 'en' | 'fr' },
+  pad: number,
+): ColumnMeasure {
   let min = 0;
   let max = 0;
-  for (const r of rows) {
-    const spans = toSpans(r[col]?.content ?? [], style(col));
-    const text = spans.map((s) => s.text).join('');
-    const s0 = spans[0];
-    if (!s0) continue;
-    max = Math.max(max, textWidth(text, s0.face, s0.size, s0.features));
-    for (const w of text.split(/\s+/)) min = Math.max(min, Math.min(textWidth(w, s0.face, s0.size, s0.features), 160));
+  let head = 0;
+  let tail = 0;
+  const measure = (cell: TableCell | undefined, st: SpanStyle, countMax: boolean): void => {
+    const w = contentWidths(toSpans(cell?.content ?? [], st));
+    min = Math.max(min, Math.min(w.widestWord, WORD_CAP), w.widestNumber);
+    if (countMax) max = Math.max(max, w.natural);
+  };
+  for (const r of rows.header) measure(r[col], style.head, false);
+  for (const r of rows.body) {
+    measure(r[col], style.body, true);
+    if (!style.numeric) continue;
+    const split = splitWidths(r[col], style.body, style.lang);
+    if (split) {
+      head = Math.max(head, split.head);
+      tail = Math.max(tail, split.tail);
+    }
   }
-  return [min + 2 * pad, max + 2 * pad];
+  max = Math.max(max, min, head + tail);
+  return { min: min + 2 * pad, max: max + 2 * pad, tail };
 }
 
 /**
@@ -53,16 +82,15 @@ function measureCol(rows: readonly (readonly TableCell[])[], col: number, style:
 export function tableAtoms(b: TableBlock, parent: number, ctx: LayoutContext): Atom[] {
   const t = ctx.theme;
   const n = Math.max(...[...b.header, ...b.body].map((r) => r.length), 1);
-  const all = [...b.header, ...b.body];
-  const numeric = Array.from({ length: n }, (_v, c) => b.align[c] === 'right' || isNumeric(b.body.map((r) => r[c] ?? { content: [] })));
+  const numeric = Array.from({ length: n }, (_v, c) => b.align[c] === 'right' || isNumericColumn(b.body.map((r) => r[c])));
   // Very many columns: smaller type and padding, so one glyph still fits a column.
   const perCol = ctx.width / n;
   const size = perCol >= 28 ? t.bodySize - 1 : Math.max(4, (t.bodySize - 1) * perCol / 28);
   const pad = Math.min(PAD, perCol * 0.12);
   const bodyStyle = (c: number): SpanStyle => ({ face: 'regular', size, color: t.palette.text, ...(numeric[c] ? { features: NUMBER_FEATURES } : {}) });
   const headStyle = (): SpanStyle => ({ face: 'bold', size, color: '#ffffff' });
-  const mm = Array.from({ length: n }, (_v, c) => measureCol(all, c, (cc) => (b.header.length ? headStyle() : bodyStyle(cc)), pad));
-  const widths = columnWidths(mm.map((m) => m[0]), mm.map((m) => m[1]), ctx.width);
+  const mm = Array.from({ length: n }, (_v, c) => measureCol(b, c, { head: headStyle(), body: bodyStyle(c), numeric: numeric[c] === true, lang: ctx.lang }, pad));
+  const widths = columnWidths(mm.map((m) => m.min), mm.map((m) => m.max), ctx.width);
   const xs = widths.map((_w, i) => widths.slice(0, i).reduce((a, c) => a + c, 0));
   const number = ++ctx.counters.table;
   const tableTag = ctx.struct.add('Table', parent);
@@ -86,7 +114,10 @@ export function tableAtoms(b: TableBlock, parent: number, ctx: LayoutContext): A
       const style = o.header ? headStyle() : bodyStyle(c);
       const w = widths[c] ?? 0;
       const lines = breakLines(toSpans(row[c]?.content ?? [], style), { width: Math.max(2, w - 2 * pad), justify: false, hyphenate: !numeric[c], lang: ctx.lang });
-      const cellLines: CellLine[] = lines.map((line) => ({ line, leading: style.size * 1.3, size: style.size }));
+      // A one-line number sits with its decimal point under the others of its column.
+      const tail = !o.header && numeric[c] && lines.length === 1 && lines[0] ? lineTail(lines[0], ctx.lang) : null;
+      const inset = tail === null ? 0 : Math.max(0, (mm[c]?.tail ?? 0) - tail);
+      const cellLines: CellLine[] = lines.map((line) => ({ line, leading: style.size * 1.3, size: style.size, ...(inset > 0 ? { inset } : {}) }));
       return { x: xs[c] ?? 0, width: w, lines: cellLines, align: numeric[c] ? 'right' : 'left', tag: o.tags?.[c] ?? 'artifact', pad };
     });
     return {

@@ -1,6 +1,6 @@
 import type { ChartData } from '../charts/index.js';
 import type { Theme } from '../theme/types.js';
-import { formatMoney } from '../util/format.js';
+import { formatMoney, moneyDigits } from '../util/format.js';
 import type { ChartName, ChartOptions, ChartSeries } from './lib.js';
 import { FONT_FACE, hex } from './units.js';
 import { attrText, xmlSafe } from './xml.js';
@@ -23,9 +23,11 @@ function literal(s: string): string {
  * get a real minus sign.
  */
 export function moneyFormat(data: ChartData): string {
-  const sample = formatMoney(1.5, data.language, { currency: data.currency, unit: data.unit, style: 'short', digits: 1 });
-  const m = /^(.*?)1[.,]5(.*)$/u.exec(sample);
-  const pos = `${literal(m?.[1] ?? '')}#,##0.0${literal(m?.[2] ?? '')}`;
+  // Decimals follow the currency and unit as in the text: "$2.2 B", but "KRW 217,086,489".
+  const digits = data.unit === 'one' ? 0 : moneyDigits(1.5, { currency: data.currency, unit: data.unit, digits: 1 });
+  const sample = formatMoney(8, data.language, { currency: data.currency, unit: data.unit, style: 'short', digits });
+  const m = /^(.*?)8(?:[.,]0+)?(.*)$/u.exec(sample);
+  const pos = `${literal(m?.[1] ?? '')}#,##0${digits > 0 ? `.${'0'.repeat(digits)}` : ''}${literal(m?.[2] ?? '')}`;
   return `${pos};"\u2212"${pos}`;
 }
 

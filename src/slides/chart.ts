@@ -16,7 +16,7 @@ export function chartNotes(parts: readonly NotePart[], asset: ChartAsset | undef
   return parts.flatMap((p): NoteLine[] => {
     if (p.kind === 'line') return [p.line];
     if (!asset) return [];
-    return [{ text: asset.alt, item: false }, ...asset.notes.map((n) => ({ text: n, item: false }))];
+    return [{ text: asset.alt, item: false }, ...[...asset.notes, ...(asset.derivedNotes ?? [])].map((n) => ({ text: n, item: false }))];
   });
 }
 

@@ -35,7 +35,7 @@ const HINT_KINDS = `use one of: ${SLIDE_KINDS.join(', ')}`;
  */
 export function parseSlides(input: SlideParseInput): { deck: SlideDeck; diagnostics: Diagnostic[] } {
   const root = fromMarkdown(input.markup, { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] });
-  const ctx = createContext(input.file);
+  const ctx = createContext(input.file, input.meta.language);
   const slides: Slide[] = [];
   for (const n of root.children as Node[]) {
     if (n.type === 'containerDirective' && n.name === 'slide') {

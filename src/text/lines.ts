@@ -1,6 +1,7 @@
 import type { FontFace } from '../theme/types.js';
 import { breakPoints } from './hyphenate.js';
 import { textWidth } from './measure.js';
+import { allowedCuts, bindNumbers, numberRanges } from './numbers.js';
 
 /** A stretch of styled text to set. */
 export interface Span {
@@ -56,8 +57,9 @@ function toWords(spans: readonly Span[]): Word[] {
   const words: Word[] = [];
   let cur: Word = { pieces: [], spaceAfter: null };
   for (const span of spans) {
-    // Break after spaces and after hyphens/dashes/slashes inside words.
-    const parts = span.text.split(/( +|\t|\u200b)/);
+    // Break after spaces and after hyphens/dashes/slashes inside words; never inside a number
+    // with its sign, currency and unit (their spaces become no-break spaces).
+    const parts = bindNumbers(span.text).split(/( +|\t|\u200b)/);
     for (const part of parts) {
       if (part === '') continue;
       if (part === '\u200b') {
@@ -76,7 +78,8 @@ function toWords(spans: readonly Span[]): Word[] {
         }
         continue;
       }
-      const sub = part.split(/(?<=[-\u2010\u2013\u2014/](?=\p{L}))/u);
+      // After a dash between a letter or digit and a letter: "co-|operation", not "-|KRW 5".
+      const sub = part.split(/(?<=[\p{L}\p{N}][-\u2010\u2013\u2014/])(?=\p{L})/u);
       sub.forEach((s, i) => {
         cur.pieces.push({ text: s, span });
         if (i < sub.length - 1) {
@@ -102,10 +105,38 @@ function spaceWidth(span: Span): number {
   return textWidth(' ', span.face, span.size, span.features);
 }
 
+/** Widths (pt) that size a table column from its content, pdfmake-style. */
+export interface ContentWidths {
+  /** Widest word without a number: the column could still cut it between characters. */
+  readonly widestWord: number;
+  /** Widest word holding a number atom: anything narrower shrinks the number. */
+  readonly widestNumber: number;
+  /** The whole text on one line. */
+  readonly natural: number;
+}
+
+/** Measures styled text the way {@link breakLines} sees it: its unbreakable words and its full width. */
+export function contentWidths(spans: readonly Span[]): ContentWidths {
+  let widestWord = 0;
+  let widestNumber = 0;
+  let natural = 0;
+  const words = toWords(spans);
+  words.forEach((w, i) => {
+    const ww = wordWidth(w);
+    if (w.pieces.some((p) => /\d/.test(p.text)) && numberRanges(w.pieces.map((p) => p.text).join('')).length > 0) {
+      widestNumber = Math.max(widestNumber, ww);
+    } else widestWord = Math.max(widestWord, ww);
+    natural += ww + (i < words.length - 1 && w.spaceAfter ? spaceWidth(w.spaceAfter) : 0);
+  });
+  return { widestWord, widestNumber, natural };
+}
+
 /**
  * Breaks styled text into lines (greedy, first fit). A word that does not fit is hyphenated
  * when the language's patterns allow; a word wider than the line is broken between
- * characters, so nothing is ever set outside the column.
+ * characters, so nothing is ever set outside the column. A number with its sign, currency and
+ * unit is never broken or hyphenated: it moves whole to the next line, and one wider than the
+ * whole line is set smaller to fit (see {@link splitWord}).
  */
 export function breakLines(spans: readonly Span[], o: BreakOptions): Line[] {
   const words = toWords(spans);
@@ -127,8 +158,8 @@ export function breakLines(spans: readonly Span[], o: BreakOptions): Line[] {
     const room = avail() - lineW - gap;
     const split = splitWord(w, room, o, line.length === 0);
     if (split) {
-      line.push(split[0]);
-      queue.unshift(split[1]);
+      line.push(split.head);
+      if (split.tail) queue.unshift(split.tail);
     } else if (line.length === 0) {
       line.push(w);
     } else {
@@ -142,11 +173,30 @@ export function breakLines(spans: readonly Span[], o: BreakOptions): Line[] {
   return lines.map((l, i) => setLine(l.words, i === lines.length - 1, i === 0 ? o.firstWidth ?? o.width : o.width, o.justify));
 }
 
+/** The word set at a smaller size so it is `room` wide: a number too wide for its column. */
+function shrink(w: Word, room: number): Word {
+  const k = Math.max(0.01, Math.min(1, (room - 0.02) / Math.max(wordWidth(w), 1e-6)));
+  if (k >= 1) return w;
+  const scaled = new Map<Span, Span>();
+  const of = (span: Span): Span => {
+    let s = scaled.get(span);
+    if (!s) {
+      s = { ...span, size: span.size * k, ...(span.rise !== undefined ? { rise: span.rise * k } : {}) };
+      scaled.set(span, s);
+    }
+    return s;
+  };
+  return { pieces: w.pieces.map((p) => ({ text: p.text, span: of(p.span) })), spaceAfter: w.spaceAfter };
+}
+
 /**
  * Splits a word so its head (with a hyphen where hyphenated) fits `room`. When `force`, the
- * word stands alone on a line and is cut between characters if it has no hyphenation point.
+ * word stands alone on a line and is cut between characters if it has no hyphenation point,
+ * but never inside a number atom or next to the punctuation around one: a number that is
+ * wider than the whole line is set smaller instead (it keeps its line height), however
+ * narrow the column, so a number is never split and never drawn past its column.
  */
-function splitWord(w: Word, room: number, o: BreakOptions, force: boolean): [Word, Word] | null {
+function splitWord(w: Word, room: number, o: BreakOptions, force: boolean): { head: Word; tail: Word | null } | null {
   const text = w.pieces.map((p) => p.text).join('');
   const cut = (at: number, hyphen: boolean): [Word, Word] => {
     const head: Word = { pieces: [], spaceAfter: null };
@@ -166,28 +216,50 @@ function splitWord(w: Word, room: number, o: BreakOptions, force: boolean): [Wor
     if (hyphen && last) head.pieces[head.pieces.length - 1] = { text: last.text + '-', span: last.span };
     return [head, tail];
   };
-  if (o.hyphenate && room > 0) {
-    const letters = text.match(/^(\P{L}*)([\p{L}\u00ad']+)/u);
+  const pair = ([head, tail]: [Word, Word]): { head: Word; tail: Word } => ({ head, tail });
+  // Words with digits are never hyphenated ("2.2 bil-lion", "B-52-" would misread).
+  const numeric = /\d/.test(text);
+  if (o.hyphenate && room > 0 && !numeric) {
+    // Elisions hyphenate as one word ("l’inves-tissement"); the patterns know the straight apostrophe.
+    const letters = text.match(/^(\P{L}*)([\p{L}\u00ad'\u2019]+)/u);
     if (letters) {
       const lead = (letters[1] ?? '').length;
-      const points = breakPoints(letters[2] ?? '', o.lang).map((p) => p + lead).reverse();
+      const points = breakPoints((letters[2] ?? '').replace(/\u2019/g, "'"), o.lang).map((p) => p + lead).reverse();
       for (const p of points) {
         const [head] = cut(p, true);
-        if (wordWidth(head) <= room) return cut(p, true);
+        if (wordWidth(head) <= room) return pair(cut(p, true));
       }
     }
   }
   if (!force) return null;
-  // A word wider than the whole line: cut between characters (by code point) where it fits.
-  const chars = [...text];
+  // A word wider than the whole line: cut where it fits, at a code point boundary outside
+  // any number.
+  const cuts = numeric ? allowedCuts(text) : codePointCuts(text);
   let at = 0;
-  for (let n = 1; n < chars.length; n++) {
-    const len = chars.slice(0, n).join('').length;
-    if (wordWidth(cut(len, false)[0]) > room) break;
-    at = len;
+  for (const c of cuts) {
+    if (wordWidth(cut(c, false)[0]) > room) break;
+    at = c;
   }
-  if (at === 0) at = (chars[0] ?? '').length;
-  return at >= text.length ? null : cut(at, false);
+  if (at === 0) {
+    const first = cuts[0] ?? text.length;
+    const head = first >= text.length ? w : cut(first, false)[0];
+    if (numeric && numberRanges(head.pieces.map((p) => p.text).join('')).length > 0) {
+      return first >= text.length ? { head: shrink(w, room), tail: null } : { head: shrink(head, room), tail: cut(first, false)[1] };
+    }
+    at = first;
+  }
+  return at >= text.length ? null : pair(cut(at, false));
+}
+
+/** Every code point boundary inside `text` (offsets in UTF-16 units). */
+function codePointCuts(text: string): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    at += ch.length;
+    if (at < text.length) out.push(at);
+  }
+  return out;
 }
 
 function setLine(words: readonly Word[], last: boolean, width: number, justify: boolean): Line {

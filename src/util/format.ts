@@ -21,8 +21,49 @@ function tidy(s: string): string {
   return s.replace(/\u202f/g, '\u00a0');
 }
 
+/** One minus sign (U+2212) for every negative number printed, whatever Intl gave. */
+function minus(s: string): string {
+  return s.replace(/^([^\d]*?)-/, '$1\u2212');
+}
+
+/** A plain number: at most `digits` decimals, none when they would be zeros. */
 export function formatNumber(value: number, lang: Language, digits = 1): string {
-  return tidy(nf(localeOf(lang), { minimumFractionDigits: 0, maximumFractionDigits: digits }).format(value));
+  return tidy(minus(nf(localeOf(lang), { minimumFractionDigits: 0, maximumFractionDigits: digits, signDisplay: 'negative' }).format(value)));
+}
+
+const minorCache = new Map<string, number>();
+/**
+ * Decimals of a currency's minor unit (ISO 4217, through Intl): KRW and JPY 0, CAD, EUR and
+ * USD 2, BHD 3. A code Intl does not know gets 2, as Intl itself assumes.
+ */
+export function minorUnits(currency: string): number {
+  let d = minorCache.get(currency);
+  if (d === undefined) {
+    try {
+      d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      d = 2;
+    }
+    minorCache.set(currency, d);
+  }
+  return d;
+}
+
+const UNIT_EXPONENT: Readonly<Record<MoneyUnit, number>> = { one: 0, thousand: 3, million: 6, billion: 9 };
+
+/**
+ * Decimals to print for an amount. In plain units (`one`) money follows its minor unit: none
+ * for KRW and JPY, and for other currencies either none (a whole amount: no stray ".0") or all
+ * of them ("$12.50", never "$12.5"). Scaled units keep the digits asked for (the "$4.7 billion"
+ * style), but never more than reach below the minor unit ("KRW 1.2345 thousand" is not money).
+ */
+export function moneyDigits(value: number, o: { readonly currency: string; readonly unit: MoneyUnit; readonly digits?: number }): number {
+  const want = Math.max(0, Math.min(20, Math.floor(o.digits ?? 1)));
+  const minor = minorUnits(o.currency);
+  if (o.unit !== 'one') return Math.min(want, minor + UNIT_EXPONENT[o.unit]);
+  if (want === 0 || minor === 0) return 0;
+  const scaled = Math.round(Math.abs(value) * 10 ** minor);
+  return scaled % 10 ** minor === 0 ? 0 : minor;
 }
 
 const UNIT_WORDS: Readonly<Record<Language, Readonly<Record<MoneyUnit, [string, string]>>>> = {
@@ -46,14 +87,15 @@ export interface MoneyOptions {
 
 /**
  * Money in the briefing's unit. Canadian dollars are written with `$`, as the source does;
- * other currencies with their ISO code.
+ * other currencies with their ISO code, joined to the amount by a no-break space; decimals by
+ * {@link moneyDigits}; a negative amount starts with a minus sign (U+2212).
  */
 export function formatMoney(value: number, lang: Language, o: MoneyOptions): string {
-  const digits = o.digits ?? 1;
+  const digits = moneyDigits(value, o);
   const num = nf(localeOf(lang), {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-    signDisplay: o.signed ? 'exceptZero' : 'auto',
+    signDisplay: o.signed ? 'exceptZero' : 'negative',
   }).format(value);
   const sym = o.currency === 'CAD' ? '$' : o.currency;
   const [plural, short] = UNIT_WORDS[lang][o.unit];
@@ -64,7 +106,8 @@ export function formatMoney(value: number, lang: Language, o: MoneyOptions): str
   const sign = neg ? '\u2212' : num.startsWith('+') ? '+' : '';
   if (lang === 'fr') {
     const unit = style === 'long' ? (long ? `\u00a0${long}` : '') : short ? `\u00a0${short}` : '';
-    const symSep = style === 'short' && short ? '' : '\u00a0';
+    // "4,7 G$" as the source writes Canadian dollars; a code stays a word: "4,7 G USD".
+    const symSep = style === 'short' && short && sym === '$' ? '' : '\u00a0';
     return tidy(`${sign}${abs}${unit}${symSep}${sym}`);
   }
   const unit = style === 'long' ? (long ? ` ${long}` : '') : short ? `\u00a0${short}` : '';
@@ -77,10 +120,10 @@ export function formatPercent(value: number, lang: Language, o: { signed?: boole
   const s = nf(localeOf(lang), {
     style: 'percent',
     maximumFractionDigits: o.digits ?? 0,
-    signDisplay: o.signed ? 'exceptZero' : 'auto',
+    signDisplay: o.signed ? 'exceptZero' : 'negative',
   }).format(value / 100);
   // French sets a (no-break) space before the sign; English does not.
-  return tidy(lang === 'fr' ? s.replace(/(\d)\s?%/, '$1\u00a0%') : s.replace(/(\d)\s+%/, '$1%'));
+  return tidy(minus(lang === 'fr' ? s.replace(/(\d)\s?%/, '$1\u00a0%') : s.replace(/(\d)\s+%/, '$1%')));
 }
 
 const dateFormats = new Map<Language, Intl.DateTimeFormat>();

@@ -88,7 +88,9 @@ describe('derived years', () => {
       if (type === 'horizontal-bar') expect(h.b).toBeLessThan(y1994.y - 4);
       else expect(h.r).toBeLessThan(y1994.x);
     }
-    expect(a.notes.join(' ')).toContain('* 1993 values are derived (hatched): Derived from the 1994 figures');
+    // How they were derived goes to derivedNotes (speaker notes); the document says it once in its text.
+    expect(a.derivedNotes?.join(' ')).toContain('* 1993 values are derived (hatched): Derived from the 1994 figures');
+    expect(a.notes).toEqual([]);
     expect(texts(a)).toContain('Derived values (*)');
   });
 
@@ -99,12 +101,13 @@ describe('derived years', () => {
     const a = renderChart(spec(), input(plain)).asset;
     expect(a && hatches(a)).toEqual([]);
     expect(a?.notes).toEqual([]);
+    expect(a?.derivedNotes).toEqual([]);
     expect(a && texts(a)).toContain('1993');
   });
 
   it('notes open markers on line charts, in French too', () => {
-    expect(render(spec({ type: 'line' })).notes[0]).toMatch(/^\* 1993 values are derived \(open markers\)/);
-    expect(render(spec({ type: 'line' }), 'fr').notes[0]).toMatch(/^\* Les valeurs de 1993 sont dérivées \(marqueurs vides\)/);
+    expect(render(spec({ type: 'line' })).derivedNotes?.[0]).toMatch(/^\* 1993 values are derived \(open markers\)/);
+    expect(render(spec({ type: 'line' }), 'fr').derivedNotes?.[0]).toMatch(/^\* Les valeurs de 1993 sont dérivées \(marqueurs vides\)/);
   });
 });
 

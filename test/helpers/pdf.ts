@@ -23,9 +23,9 @@ export function pageTexts(path: string, layout = false): string[] {
   return pages;
 }
 
-/** Normalises extracted text for comparison: no hyphens, no whitespace, straight quotes. */
+/** Normalises extracted text for comparison: no hyphens or minus signs, no whitespace, straight quotes. */
 export function squash(s: string): string {
-  return s.normalize('NFC').replace(/[\u2018\u2019]/g, "'").replace(/[-\u2010\u00ad]/g, '').replace(/\s+/g, '');
+  return s.normalize('NFC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, '"').replace(/[-\u2010\u00ad\u2212]/g, '').replace(/\s+/g, '');
 }
 
 export function pdfInfo(path: string): Record<string, string> {
