@@ -1,7 +1,6 @@
 /**
  * "Did you mean …?" suggestions for misspelt field names and enum values.
  */
-import { distance } from 'fastest-levenshtein';
 
 /** Common words for chart kinds that are not their briefkit names. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -43,7 +42,7 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) {
       best = c;
       bestD = d;
@@ -52,6 +51,32 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   const allowed = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
   if (best !== undefined && bestD <= allowed) return best;
   return candidates.find((c) => c.toLowerCase().split('-').includes(word.toLowerCase()));
+}
+
+/**
+ * The Levenshtein distance between two strings, in UTF-16 code units: the fewest insertions,
+ * deletions and substitutions that turn `a` into `b`. Our own few lines rather than a
+ * dependency: candidates are short names, so the plain two-row dynamic programme is fast
+ * enough, and the published package needs one dependency fewer. O(|a|·|b|) time.
+ */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  // The shorter string indexes the row, so memory is O(min(|a|, |b|)).
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  if (short.length === 0) return long.length;
+  let prev = new Uint32Array(short.length + 1);
+  let cur = new Uint32Array(short.length + 1);
+  for (let j = 0; j <= short.length; j++) prev[j] = j;
+  for (let i = 1; i <= long.length; i++) {
+    cur[0] = i;
+    const ch = long.charCodeAt(i - 1);
+    for (let j = 1; j <= short.length; j++) {
+      const sub = (prev[j - 1] ?? 0) + (ch === short.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(sub, (prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[short.length] ?? 0;
 }
 
 /** A list of names for messages: `a`, `b` and `c`. */
