@@ -1,5 +1,5 @@
 import type { ChartAsset } from '../charts/types.js';
-import type { FontId } from '../text/fonts.js';
+import type { FontId } from '../text/font-id.js';
 import type { Paper } from '../theme/types.js';
 
 /**

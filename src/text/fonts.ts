@@ -4,15 +4,9 @@ import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { fail } from '../diag/errors.js';
 import type { FontFace } from '../theme/types.js';
+import type { FontId } from './font-id.js';
 
-/** A concrete font file the renderer embeds: a face of the main family or of a fallback. */
-export type FontId =
-  | 'main-regular'
-  | 'main-italic'
-  | 'main-semibold'
-  | 'main-bold'
-  | 'kr-regular'
-  | 'kr-bold';
+export type { FontId } from './font-id.js';
 
 /** Where bundled fonts live: `assets/fonts/` at the package root. */
 export const FONT_DIR = fromRoot('assets', 'fonts') + '/';
