@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as NodeCanvas from 'chartjs-node-canvas';
 import type { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { ChartSpec } from '../data/types.js';
+import { fail } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
 import { fontPath } from '../text/fonts.js';
 import type { FontId } from '../text/fonts.js';
@@ -39,9 +40,27 @@ let fontsRegistered = false;
 /** One renderer per canvas size: a new instance per chart leaks about 1.8 MB. */
 const renderers = new Map<string, ChartJSNodeCanvas>();
 
-/** Loads chartjs-node-canvas (and the native canvas) only when a PNG is first asked for. */
+/**
+ * Loads chartjs-node-canvas (and the native canvas) only when a PNG is first asked for: both
+ * are optional dependencies, since nothing but PNG charts needs them and canvas builds against
+ * Cairo and Pango, which a machine may lack. Missing or unloadable, they are a user error that
+ * says what to install, not a stack trace.
+ */
+function loadNodeCanvas(): NodeCanvasModule {
+  try {
+    return createRequire(import.meta.url)('chartjs-node-canvas') as NodeCanvasModule;
+  } catch (e) {
+    const code = e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
+    if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_DLOPEN_FAILED') throw e;
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    return fail('chart/png-unavailable', `PNG charts need the optional packages canvas and chartjs-node-canvas, which are not installed or did not build (${reason})`, {
+      hint: 'run `npm install canvas chartjs-node-canvas` where briefkit is installed (canvas builds against Cairo and Pango: on Debian, `apt-get install build-essential pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev`); PDF, slides and PPTX do not need them',
+    });
+  }
+}
+
 function renderer(width: number, height: number): ChartJSNodeCanvas {
-  mod ??= createRequire(import.meta.url)('chartjs-node-canvas') as NodeCanvasModule;
+  mod ??= loadNodeCanvas();
   const key = `${width}x${height}`;
   let r = renderers.get(key);
   if (!r) {
