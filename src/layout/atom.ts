@@ -1,3 +1,4 @@
+import type { SourceLoc } from '../diag/types.js';
 import type { Box, PageItem, Tag } from './types.js';
 
 /** What an atom may record while it draws itself onto a page. */
@@ -34,6 +35,15 @@ export interface Atom {
   readonly anchor?: { readonly id: string; readonly level: number; readonly title: string };
   /** Marks the end of the front matter (cover, contents): body page numbering starts after. */
   readonly endsFrontMatter?: boolean;
+  /**
+   * Starts a figure that may float: this atom and the `size - 1` atoms after it move as one
+   * group. When the group's head (its atoms up to the first that does not keep with the next)
+   * does not fit on the current page, the group goes to the top of the next page and the
+   * text after it fills the room left (see `paginate`).
+   */
+  readonly float?: { readonly size: number };
+  /** Where the block this atom comes from is written, for located layout errors. */
+  readonly loc?: SourceLoc;
   /** Splits an atom taller than a page into a head that fits `room` (pt) and the rest. */
   split?(room: number): readonly [Atom, Atom] | null;
   /** Draws the atom with its top-left at (x, y). */

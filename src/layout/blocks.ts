@@ -5,7 +5,8 @@ import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { textWidth } from '../text/measure.js';
-import { chartAtoms, chartPairAtoms } from './figure.js';
+import { chartAtoms } from './figure.js';
+import { chartPairAtoms } from './figure-pair.js';
 import { coverAtoms, dividerAtoms, keyFigureAtoms, titleBlockAtoms } from './panels.js';
 import { textAtoms } from './paragraph.js';
 import { tableAtoms } from './table.js';
@@ -19,13 +20,18 @@ export function blocksToAtoms(blocks: readonly Block[], parent: number, ctx: Lay
     const next = blocks[i + 1];
     // Two half-width charts in a row share it.
     if (b.kind === 'chart' && next?.kind === 'chart' && ctx.charts.get(b.name)?.half && ctx.charts.get(next.name)?.half) {
-      out.push(...chartPairAtoms([b, next], parent, ctx));
+      out.push(...located(chartPairAtoms([b, next], parent, ctx), b));
       i++;
       continue;
     }
-    out.push(...blockAtoms(b, parent, ctx, indent));
+    out.push(...located(blockAtoms(b, parent, ctx, indent), b));
   }
   return out;
+}
+
+/** Stamps the block's source location on its atoms (those of nested blocks keep their own). */
+function located(atoms: readonly Atom[], b: Block): Atom[] {
+  return atoms.map((a) => (a.loc ? a : { ...a, loc: b.loc }));
 }
 
 function blockAtoms(b: Block, parent: number, ctx: LayoutContext, indent: number): Atom[] {
@@ -81,7 +87,8 @@ function blockAtoms(b: Block, parent: number, ctx: LayoutContext, indent: number
       return coverAtoms(b, parent, ctx);
     case 'toc': {
       const tags = { toc: ctx.struct.add('TOC', parent), heading: ctx.struct.add('H2', parent) };
-      const marker = atom(0, () => undefined);
+      // Located already: the marker is found again by identity when the contents are built.
+      const marker = atom(0, () => undefined, { loc: b.loc });
       ctx.deferred.push({ marker, build: (headings) => tocAtoms(b, tags, headings, ctx) });
       return [marker];
     }

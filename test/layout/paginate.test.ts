@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/diag/errors.js';
+import type { Diagnostic } from '../../src/diag/types.js';
 import { atom } from '../../src/layout/atom.js';
 import type { Atom } from '../../src/layout/atom.js';
 import type { LayoutContext } from '../../src/layout/context.js';
-import { paginate } from '../../src/layout/paginate.js';
+import { NEAR_EMPTY, paginate } from '../../src/layout/paginate.js';
 import type { PageSlot, PaginateInput } from '../../src/layout/paginate.js';
 import { linesToAtoms } from '../../src/layout/paragraph.js';
 import type { Line } from '../../src/text/lines.js';
@@ -75,12 +77,35 @@ function paragraph(name: string, n: number, o: { notes?: Record<number, number[]
     .map((a, i) => track(a, `${name}${i}`));
 }
 
-/** A heading as the layout builds it: lines kept together and with what follows, plus a spacer. */
-function heading(name: string, lines = 1): Atom[] {
+/**
+ * A heading as the layout builds it: lines kept together and with what follows, plus a spacer;
+ * with a level, its first line carries the anchor (a section starts there).
+ */
+function heading(name: string, lines = 1, level?: 1 | 2 | 3): Atom[] {
   const atoms = linesToAtoms(Array.from({ length: lines }, () => emptyLine), {
     style: { face: 'bold', size: 12, color: '#000' }, leading: 12, tag: 0, keepTogether: true, keepWithNext: true, spaceBefore: 6,
+    ...(level ? { anchor: { id: name, level, title: name } } : {}),
   }, fakeCtx).map((a, i) => track(a, `${name}${lines > 1 ? i : ''}`));
   return [...atoms, box(`${name}~`, 2, { keepWithNext: true })];
+}
+
+/**
+ * A figure with the flags the layout gives one (src/layout/figure.ts): a 12 pt title (10 pt
+ * above), the chart, note lines of 10 pt (the first two kept with the chart, two at either
+ * side of a break, "(continued)" repeated over the rest) and a gap; all one float group.
+ */
+function figure(name: string, chart: number, lines: number): Atom[] {
+  const cont = [box(`${name}*`, 10, { keepWithNext: true })];
+  const notes = Array.from({ length: lines }, (_v, i) => box(`${name}L${i}`, 10, {
+    keepWithNext: i < lines - 1 && (i < 1 || i === lines - 2),
+    ...(i >= 2 ? { continuation: cont } : {}),
+  }));
+  return [
+    box(`${name}T`, 12, { keepWithNext: true, spaceBefore: 10, float: { size: lines + 3 } }),
+    box(`${name}C`, chart, { keepWithNext: lines > 0 }),
+    ...notes,
+    box(`${name}~`, 4, { discardable: true }),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,21 +152,43 @@ function invariantProblems(inp: PaginateInput, pages: readonly PageSlot[]): stri
 
   // 1. Every input atom placed exactly once and in order (split parts count as their original,
   //    repeated continuations are extra; zero-height forced breaks are consumed, not placed).
-  const expected = atoms.filter((a) => !((a.breakBefore || a.recto) && a.height === 0));
+  //    Gaps between blocks (discardable) may be dropped, and are not counted.
+  const expected = atoms.filter((a) => !((a.breakBefore || a.recto) && a.height === 0) && !a.discardable);
+  // Figures (float groups) may move later, past text that fills in for them; the rest keeps
+  // its order, and each figure stays whole and in order.
+  const groups = new Map<Atom, Atom[]>();
+  atoms.forEach((a, i) => {
+    if (a.float) groups.set(a, atoms.slice(i, i + a.float.size).filter((m) => !m.discardable));
+  });
+  const inGroup = new Set([...groups.values()].flat());
+  const rest = (xs: readonly Atom[]): Atom[] => xs.filter((a) => !inGroup.has(a));
   const seq: Atom[] = [];
   let lastPart: Atom | undefined;
   for (const p of pages) {
     for (const x of p.placed) {
-      if (conts.has(x.atom)) continue;
+      if (conts.has(x.atom) || x.atom.discardable) continue;
       const r = rootOf(x.atom);
       const isPart = origin.has(x.atom);
-      if (isPart && lastPart === r && seq[seq.length - 1] === r) continue;
+      // The parts of a split atom follow each other, but for a figure that floated between them.
+      if (isPart && lastPart === r && rest(seq).at(-1) === r) continue;
       seq.push(r);
-      lastPart = isPart ? r : undefined;
+      if (!inGroup.has(r)) lastPart = isPart ? r : undefined;
     }
   }
-  if (seq.length !== expected.length || seq.some((a, i) => a !== expected[i])) {
+  if (seq.length !== expected.length || rest(seq).some((a, i) => a !== rest(expected)[i])) {
     out.push(`placed ${JSON.stringify(seq.map(nameOf))}, expected ${JSON.stringify(expected.map(nameOf))}`);
+  }
+  for (const [start, members] of groups) {
+    const at = seq.indexOf(start);
+    if (members.some((m, i) => seq[at + i] !== m)) out.push(`figure ${nameOf(start)} is not whole and in order`);
+    const before = expected[expected.indexOf(start) - 1];
+    // What it was placed after beyond its predecessor, but for earlier figures that moved too.
+    const earlier = new Set([...groups].filter(([g]) => (index.get(g) ?? 0) < (index.get(start) ?? 0)).flatMap(([, m]) => m));
+    const passed = seq.slice(before === undefined ? 0 : seq.indexOf(before) + 1, at).filter((a) => !earlier.has(a));
+    if (passed.length === 0) continue;
+    // It moved: only past text (no break, no other figure), and it opens a page.
+    if (passed.some((a) => a.breakBefore || a.recto || inGroup.has(a))) out.push(`figure ${nameOf(start)} moved past ${JSON.stringify(passed.map(nameOf))}`);
+    if (!pages.some((p) => p.placed[0]?.atom === start)) out.push(`figure ${nameOf(start)} moved but does not open a page`);
   }
   // Split parts add up to the original.
   for (const a of atoms) {
@@ -174,15 +221,23 @@ function invariantProblems(inp: PaginateInput, pages: readonly PageSlot[]): stri
     }
     for (const n of refs) if (!notePage.has(n) && !p.notes.includes(n)) out.push(`note ${n} referenced on page ${pi} is not on it`);
 
-    // 4. Continuations: only as a prefix at a page top, followed by the atom they belong to,
-    //    never last on a page.
+    // 4. Continuations: only as a prefix at a page top, or right after a figure that floated
+    //    there (a table broken before it goes on after it), followed by the atom they belong
+    //    to, never last on a page.
+    const groupEnds = new Set([...groups.values()].map((m) => m[m.length - 1]));
     let k = 0;
-    while (k < p.placed.length && conts.has((p.placed[k] as { atom: Atom }).atom)) k++;
-    if (p.placed.slice(k).some((x) => conts.has(x.atom))) out.push(`page ${pi}: continuation atom not at the page top`);
-    if (k > 0) {
-      const owner = p.placed[k]?.atom;
+    for (let j = 0; j < p.placed.length; j++) {
+      if (!conts.has((p.placed[j] as { atom: Atom }).atom) || (j > 0 && conts.has((p.placed[j - 1] as { atom: Atom }).atom))) continue;
+      let b = j - 1;
+      while (b >= 0 && p.placed[b]?.atom.discardable) b--;
+      const atTop = j === 0;
+      if (!atTop && !groupEnds.has(p.placed[b]?.atom as Atom)) out.push(`page ${pi}: continuation atom not at the page top`);
+      let e = j;
+      while (e < p.placed.length && conts.has((p.placed[e] as { atom: Atom }).atom)) e++;
+      const owner = p.placed[e]?.atom;
       if (!owner) out.push(`page ${pi}: continuation atoms alone`);
-      else if (!p.placed.slice(0, k).every((x, i) => owner.continuation?.[i] === x.atom)) out.push(`page ${pi}: continuation of another atom`);
+      else if (!p.placed.slice(j, e).every((x, i) => owner.continuation?.[i] === x.atom)) out.push(`page ${pi}: continuation of another atom`);
+      if (atTop) k = e;
     }
     // ...and they are there whenever a page starts with an atom that has them, unless that
     // atom starts the page by a forced break or (unsplittable) would not fit below them.
@@ -205,8 +260,46 @@ function invariantProblems(inp: PaginateInput, pages: readonly PageSlot[]): stri
       const chain = p.placed.every((x) => x.atom.keepWithNext || conts.has(x.atom));
       if (!forced && !chain) out.push(`page ${pi} ends with ${nameOf(last.atom)}, which keeps with the next`);
     }
+    // 6. No page less than a third full before a page that is not forced, unless what opens
+    //    the next page truly cannot come to this one: a figure (its head never splits), or a
+    //    keep chain that does not fit here and has no atom to split before that point (a split
+    //    needs room for one 10 pt line).
+    const next = pages[pi + 1];
+    const fill = last ? last.y + last.atom.height + noteH(p.notes) : 0;
+    if (next && !p.blank && !next.blank && last && fill < inp.height * NEAR_EMPTY - EPS) {
+      const opener = next.placed.find((x) => !conts.has(x.atom))?.atom;
+      const r = opener ? rootOf(opener) : undefined;
+      const prev = r ? atoms[(index.get(r) ?? -2) - 1] : undefined;
+      const begun = pages.slice(0, pi + 1).some((pg) => pg.placed.some((x) => rootOf(x.atom) === r));
+      const forced = opener?.breakBefore === true || opener?.recto === true || (prev !== undefined && !begun && (prev.breakBefore === true || prev.recto === true));
+      let bottom = last.y + last.atom.height;
+      const notes = new Set(p.notes);
+      let couldCome = false;
+      for (const x of next.placed.filter((y) => !conts.has(y.atom))) {
+        const a = rootOf(x.atom);
+        const withNotes = noteH([...new Set([...notes, ...a.notes])]);
+        if (a.split && inp.height - bottom - withNotes >= 10 + EPS) couldCome = true;
+        if (couldCome || bottom + a.spaceBefore + a.height + withNotes > inp.height + EPS) break;
+        bottom += a.spaceBefore + a.height;
+        for (const n of a.notes) notes.add(n);
+        couldCome = !a.keepWithNext;
+        if (couldCome) break;
+      }
+      if (!forced && !opener?.float && couldCome) out.push(`page ${pi} is ${Math.round((fill / inp.height) * 100)} % full before ${nameOf(opener as Atom)}`);
+    }
   });
   return out;
+}
+
+/** The diagnostics paginate stops with, or a failure when it does not stop. */
+function stopsWith(atoms: readonly Atom[], o: Opts = {}): Diagnostic[] {
+  try {
+    paginate(input(atoms, o));
+  } catch (e) {
+    if (e instanceof UserError) return [...e.diagnostics];
+    throw e;
+  }
+  throw new Error('paginate did not stop');
 }
 
 const filler = (h: number): Atom[] => (h > 0 ? [box(`f${h}`, h)] : []);
@@ -320,14 +413,43 @@ describe('paginate: unbreakable and oversized atoms', () => {
     expect(show(pages)).toEqual([['f70'], ['t/a'], ['t/b']]);
   });
 
-  it('an atom taller than a page without split stands alone on its page', () => {
-    const pages = run([box('a', 30), box('tall', 180), box('b', 30)]);
-    expect(show(pages)).toEqual([['a'], ['tall'], ['b']]);
+  const loc = { file: 'templates/x/document.hbs', line: 7, col: 3 };
+  it('an atom taller than a page that cannot split is a located error, never an overflow', () => {
+    expect(stopsWith([box('a', 30), box('tall', 180, { loc }), box('b', 30)])).toEqual([
+      expect.objectContaining({ code: 'layout/too-tall', severity: 'error', loc, message: expect.stringContaining('180 pt') as unknown, hint: expect.any(String) as unknown }),
+    ]);
   });
 
-  it('a tall atom first on the page stands alone when its split refuses', () => {
-    const refusing = box('r', 150, { split: () => null });
-    expect(show(run([refusing, box('b', 10)]))).toEqual([['r'], ['b']]);
+  it('a tall atom whose split refuses is a located error too', () => {
+    const refusing = box('r', 150, { split: () => null, loc });
+    expect(stopsWith([refusing, box('b', 10)]).map((d) => [d.code, d.loc])).toEqual([['layout/too-tall', loc]]);
+  });
+
+  it('the parts of a split atom keep its location, for an error in a later part', () => {
+    // The tail of the split refuses to split again: the error still names where it was written.
+    const tail = box('t/b', 150, { split: () => null });
+    const head = box('t/a', 50);
+    const t = box('t', 200, { loc, split: () => [head, tail] });
+    expect(stopsWith([t]).map((d) => d.loc)).toEqual([loc]);
+  });
+
+  it('an atom that fits a page only without its footnotes stands alone (its notes cannot move)', () => {
+    const pages = run([box('a', 30), box('big', 90, { notes: [1] }), box('b', 30)], { notes: { 1: 20 } });
+    expect(show(pages)).toEqual([['a'], ['big'], ['b']]);
+  });
+
+  it.each([
+    // [filler, splittable height]: the page would be left under a third full, so the atom splits.
+    [20, 95],
+    [10, 95],
+    [30, 80],
+  ])('after %i pt, a %i pt atom that can split is split rather than leave the page near-empty', (f, h) => {
+    const pages = run([...filler(f), splittable('t', h), box('n', 5)]);
+    expect(show(pages)[0]).toEqual([...(f ? [`f${f}`] : []), 't/a']);
+  });
+
+  it('a near-empty page is left when what follows cannot split', () => {
+    expect(show(run([...filler(20), box('u', 95), box('n', 5)]))).toEqual([['f20'], ['u', 'n']]);
   });
 
   it('a tall split atom keeps the heading before it on its page', () => {
@@ -361,7 +483,7 @@ describe('paginate: forced breaks', () => {
     expect(show(run([box('a', 10), box('r', 10, { recto: true })], { duplex: false }))).toEqual([['a'], ['r']]);
   });
   it('marks the pages before an endsFrontMatter break as front matter', () => {
-    const pages = run([box('cover', 50), brk('|', { endsFrontMatter: true }), box('toc', 120), brk('|2', { endsFrontMatter: true }), box('body', 10)]);
+    const pages = run([box('cover', 50), brk('|', { endsFrontMatter: true }), box('toc', 90), brk('|2', { endsFrontMatter: true }), box('body', 10)]);
     expect(show(pages)).toEqual([['cover'], ['toc'], ['body']]);
     expect(pages.map((p) => p.front)).toEqual([true, true, false]);
   });
@@ -445,6 +567,80 @@ describe('paginate: continuations (repeated caption and header rows)', () => {
   });
 });
 
+describe('paginate: figures break their notes and float', () => {
+  it('a figure whose head does not fit opens the next page; the text after it fills the room', () => {
+    // Head: 10 + 12 + 30 + 2 lines = 72 pt; 50 pt are left.
+    const pages = run([...filler(50), ...figure('g', 30, 4), ...paragraph('p', 3), box('after', 10)]);
+    expect(show(pages)).toEqual([['f50', 'p0', 'p1', 'p2', 'after'], ['gT', 'gC', 'gL0', 'gL1', 'gL2', 'gL3', 'g~']]);
+  });
+
+  it('a figure whose head fits stays; its notes break across pages with "(continued)"', () => {
+    const pages = run([...filler(20), ...figure('g', 30, 20)]);
+    expect(show(pages)).toEqual([
+      ['f20', 'gT', 'gC', 'gL0', 'gL1'],
+      ['g*', 'gL2', 'gL3', 'gL4', 'gL5', 'gL6', 'gL7', 'gL8', 'gL9', 'gL10'],
+      ['g*', 'gL11', 'gL12', 'gL13', 'gL14', 'gL15', 'gL16', 'gL17', 'gL18', 'gL19'],
+    ]);
+  });
+
+  it.each([
+    // [level of the heading after the figure, does it fill in]
+    [3, true],
+    [2, false],
+    [1, false],
+  ] as const)('a level-%i heading in a level-2 section fills in: %s', (level, fills) => {
+    const atoms = [...heading('s', 1, 2), ...filler(26), ...figure('g', 40, 2), ...heading('k', 1, level), ...paragraph('r', 2), ...heading('m', 1, 2), ...paragraph('z', 2)];
+    const pages = run(atoms);
+    expect(pageOf(pages, 'k') === 0).toBe(fills);
+    expect(pageOf(pages, 'gT')).toBe(1);
+    expect(pageOf(pages, 'm')).toBeGreaterThan(0);
+  });
+
+  it('with no heading before it, any heading ends the text that fills in', () => {
+    const pages = run([...filler(40), ...figure('g', 40, 2), ...heading('k', 1, 3), ...paragraph('r', 2)]);
+    expect(show(pages)[0]).toEqual(['f40']);
+  });
+
+  it('when nothing can fill in, the heading above the figure moves with it', () => {
+    const pages = run([...filler(50), ...heading('h', 1, 2), ...figure('g', 40, 2), ...heading('k', 1, 2), ...paragraph('r', 2)]);
+    expect(show(pages).slice(0, 2)).toEqual([['f50'], ['h', 'h~', 'gT', 'gC', 'gL0', 'gL1', 'g~']]);
+  });
+
+  it('a heading never ends a page, even when the text under it was filling in for a figure', () => {
+    // The 3-line paragraph cannot leave one line alone: the chain back to the heading above the
+    // figure moves, and the figure stays between the heading and the paragraph.
+    const pages = run([...filler(60), ...heading('h', 1, 2), ...figure('g', 30, 2), ...paragraph('p', 3)]);
+    expect(show(pages)).toEqual([['f60'], ['h', 'h~', 'gT', 'gC', 'gL0', 'gL1', 'g~'], ['p0', 'p1', 'p2']]);
+  });
+
+  it('a forced break ends the filling; the figure stays before it', () => {
+    const pages = run([...filler(50), ...figure('g', 40, 2), ...paragraph('p', 2), box('|', 0, { breakBefore: true }), ...paragraph('q', 2)]);
+    expect(show(pages)).toEqual([['f50', 'p0', 'p1'], ['gT', 'gC', 'gL0', 'gL1', 'g~'], ['q0', 'q1']]);
+  });
+
+  it('figures keep their order: text may pass a figure, another figure may not', () => {
+    const pages = run([...filler(50), ...figure('a', 40, 2), ...figure('b', 10, 2), ...paragraph('p', 2)]);
+    expect(show(pages)).toEqual([['f50'], ['aT', 'aC', 'aL0', 'aL1', 'a~', 'p0', 'p1'], ['bT', 'bC', 'bL0', 'bL1', 'b~']]);
+  });
+
+  it('a table broken while filling in repeats its caption and header right after the figure', () => {
+    const repeat = [box('cap*', 8, { keepWithNext: true }), box('hdr*', 10, { keepWithNext: true })];
+    const table = [box('cap', 8, { keepWithNext: true }), box('hdr', 10, { keepWithNext: true }),
+      ...Array.from({ length: 8 }, (_v, i) => box(`r${i}`, 10, { continuation: repeat, keepWithNext: i === 0 }))];
+    const pages = run([...filler(50), ...figure('g', 20, 2), ...table]);
+    expect(show(pages)).toEqual([
+      ['f50', 'cap', 'hdr', 'r0', 'r1', 'r2'],
+      ['gT', 'gC', 'gL0', 'gL1', 'g~', 'cap*', 'hdr*', 'r3', 'r4'],
+      ['cap*', 'hdr*', 'r5', 'r6', 'r7'],
+    ]);
+  });
+
+  it('a figure on a page holding only a heading does not float: it keeps with the heading', () => {
+    const pages = run([...heading('h', 1, 2), ...figure('g', 60, 4), ...paragraph('p', 2)]);
+    expect(show(pages)[0]?.slice(0, 4)).toEqual(['h', 'h~', 'gT', 'gC']);
+  });
+});
+
 describe('paginate: footnotes', () => {
   it('reserves the note height on the page of the referencing atom', () => {
     // 40 pt fill + 30 pt atom fits; with a 26 pt note (+5 pt separator) it does not.
@@ -507,7 +703,10 @@ describe('paginate: random atom sequences (fast-check)', () => {
     { weight: 6, arbitrary: fc.record({ kind: fc.constant('box' as const), h: fc.integer({ min: 0, max: 60 }), keep: fc.boolean(), sb: fc.constantFrom(0, 0, 4), note: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }) }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('para' as const), n: fc.integer({ min: 1, max: 14 }), note: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('heading' as const), n: fc.integer({ min: 1, max: 3 }) }) },
+    // Tall atoms split; one that cannot is at most a page (taller is an error, tested above).
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('tall' as const), h: fc.integer({ min: 101, max: 320 }), split: fc.boolean() }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('figure' as const), chart: fc.integer({ min: 10, max: 70 }), lines: fc.integer({ min: 0, max: 25 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('section' as const), level: fc.constantFrom(1, 2, 3) as fc.Arbitrary<1 | 2 | 3> }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('break' as const), h: fc.constantFrom(0, 10) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('table' as const), rows: fc.array(fc.integer({ min: 5, max: 120 }), { minLength: 1, maxLength: 12 }) }) },
   );
@@ -527,7 +726,13 @@ describe('paginate: random atom sequences (fast-check)', () => {
               atoms.push(...heading(`h${i}.`, s.n));
               break;
             case 'tall':
-              atoms.push(s.split ? splittable(`t${i}`, s.h) : box(`t${i}`, s.h));
+              atoms.push(s.split ? splittable(`t${i}`, s.h) : box(`t${i}`, 40 + (s.h % 61)));
+              break;
+            case 'figure':
+              atoms.push(...figure(`g${i}.`, s.chart, s.lines));
+              break;
+            case 'section':
+              atoms.push(...heading(`s${i}.`, 1, s.level));
               break;
             case 'break':
               atoms.push(box(`|${i}`, s.h, { breakBefore: true }));
