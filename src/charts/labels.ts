@@ -77,7 +77,10 @@ export function valueLabelPlugin(o: LabelOptions): Plugin {
             backdrop = o.backdrop?.(di, i) ?? false;
             color = !backdrop && luma(o.fills?.(di, i) ?? '#ffffff') < 0.55 ? '#ffffff' : o.color;
           } else {
-            x = g.x - w / 2;
+            // Centred on its point, but inside the plot area: never over the axis labels at the
+            // left, never past the chart's (and the page's) right edge.
+            const area = chart.chartArea;
+            x = Math.max(area.left, Math.min(g.x - w / 2, area.right - w));
             const free = [g.y - o.gap - 4, g.y + o.gap + 4 + capH].find((yy) => {
               const b = { l: x - 1, t: yy - capH - 1, r: x + w + 1, b: yy + 1 };
               return !placed.some((p) => overlaps(p, b)) && !crosses(b) && b.t > chart.chartArea.top - 4;
