@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { peekData } from './data/peek.js';
+import { isRecord } from './data/paths.js';
 import type { Diagnostic } from './diag/types.js';
 import { targetKind } from './incremental/inputs.js';
 import { buildPack } from './pack/index.js';
@@ -61,19 +61,17 @@ export async function buildTarget(file: string, o: TargetOptions = {}): Promise<
  * is always built, and reports its own errors.
  */
 export function expectedOutputs(file: string, o: TargetOptions = {}): string[] {
+  // The same bounded reader and parser as the build: never a raw read of a user-named path.
   const idOf = (f: string): string | undefined => {
-    try {
-      const d = parse(readFileSync(f, 'utf8')) as { id?: unknown };
-      return typeof d?.id === 'string' ? d.id : undefined;
-    } catch {
-      return undefined;
-    }
+    const d = peekData(f);
+    return isRecord(d) && typeof d['id'] === 'string' ? d['id'] : undefined;
   };
   const id = idOf(file);
   if (!id) return [];
   if (targetKind(file) === 'briefing') return o.slides ? [`${id}.pdf`, `${id}-slides.pdf`, `${id}.pptx`] : [`${id}.pdf`];
-  const data = parse(readFileSync(file, 'utf8')) as { briefings: unknown[] };
-  const ids = data.briefings.map((b) => (typeof b === 'string' ? idOf(resolve(dirname(file), b)) : undefined));
+  const data = peekData(file);
+  const list = isRecord(data) && Array.isArray(data['briefings']) ? (data['briefings'] as unknown[]) : [];
+  const ids = list.map((b) => (typeof b === 'string' ? idOf(resolve(dirname(file), b)) : undefined));
   if (ids.some((x) => x === undefined)) return [];
   return [`${id}.pdf`, ...ids.map((x) => `${id}/${x}.pdf`)];
 }

@@ -1,4 +1,4 @@
-import { loadBriefing } from './data/index.js';
+import { dataText, loadBriefing } from './data/index.js';
 import type { DataLimits } from './data/index.js';
 import type { Briefing } from './data/types.js';
 import { diag, hasErrors, UserError } from './diag/errors.js';
@@ -61,7 +61,7 @@ export function metaOf(b: Briefing): DocMeta {
 /** Loads, validates and templates a briefing into its document tree. Throws UserError. */
 export function briefingTree(input: BuildInput, o: BuildOptions = {}): TreeResult {
   const file = 'file' in input ? input.file : input.name ?? 'briefing.json';
-  const text = 'file' in input ? input.text : JSON.stringify(input.data, null, 1);
+  const text = 'file' in input ? input.text : dataText(input.data, file, o.limits);
   const loaded = timed('data', () => loadBriefing({ file, ...(text !== undefined ? { text } : {}), ...(o.limits ? { limits: o.limits } : {}) }));
   if (!loaded.ok) throw new UserError(loaded.diagnostics);
   const briefing = loaded.value.briefing;

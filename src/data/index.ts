@@ -2,6 +2,7 @@
  * The data stage: loading and validating briefing data files. See {@link loadBriefing}.
  */
 export { loadBriefing } from './load.js';
+export { dataText } from './value-text.js';
 export type { LoadInput } from './load.js';
 export { defaultLimits } from './limits.js';
 export type { DataLimits } from './limits.js';

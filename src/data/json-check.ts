@@ -23,7 +23,7 @@ class Stop extends Error {
 }
 
 /** Returns the first syntax error of `text` as JSON, or undefined when it is well-formed. */
-export function checkJson(text: string, maxDepth = 256): JsonSyntaxError | undefined {
+export function checkJson(text: string, maxDepth = 64): JsonSyntaxError | undefined {
   let i = 0;
   const ws = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
@@ -77,7 +77,6 @@ export function checkJson(text: string, maxDepth = 256): JsonSyntaxError | undef
 
   const value = (depth: number): void => {
     ws();
-    if (depth > maxDepth) throw new Stop(i, `nesting deeper than ${maxDepth} levels`);
     const c = text[i];
     if (c === '{') return container(depth, '}');
     if (c === '[') return container(depth, ']');
@@ -92,7 +91,9 @@ export function checkJson(text: string, maxDepth = 256): JsonSyntaxError | undef
     throw unexpected(i, 'a value');
   };
 
+  // `depth` containers enclose this one: it is level depth + 1 (`[]` and `{"a": 1}` are one level).
   const container = (depth: number, close: '}' | ']'): void => {
+    if (depth + 1 > maxDepth) throw new Stop(i, `nesting deeper than ${maxDepth} levels`);
     const isObj = close === '}';
     i++;
     ws();

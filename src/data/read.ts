@@ -1,7 +1,8 @@
 /**
- * Reading a data file: IO errors, size limit, encoding checks (UTF-8 only, no NUL bytes), BOM.
+ * Reading a data file: regular files only, size limit before and while reading, IO errors,
+ * encoding checks (UTF-8 only, no NUL bytes), BOM. Every reader of user-named files uses it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { diag } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
 import type { DataLimits } from './limits.js';
@@ -25,12 +26,14 @@ function sizeText(bytes: number): string {
 }
 
 function tooLarge(file: string, bytes: number, limits: DataLimits): ReadResult {
-  return fail(
-    diag('data/too-large', `the file is ${sizeText(bytes)}; the limit is ${sizeText(limits.maxFileBytes)}`, {
-      loc: { file, line: 1, col: 1 },
-      hint: 'a briefing is a few kilobytes of text: check that this is the right file',
-    }),
-  );
+  return fail(tooLargeDiag(file, sizeText(bytes), limits.maxFileBytes));
+}
+
+function tooLargeDiag(file: string, size: string, maxBytes: number): Diagnostic {
+  return diag('data/too-large', `the file is ${size}; the limit is ${sizeText(maxBytes)}`, {
+    loc: { file, line: 1, col: 1 },
+    hint: 'a briefing is a few kilobytes of text: check that this is the right file',
+  });
 }
 
 function fail(d: Diagnostic): ReadResult {
@@ -46,30 +49,116 @@ export function readSource(file: string, text: string | undefined, limits: DataL
     if (nul >= 0) return notText(file, text, nul, 'it contains a NUL character');
     return { ok: true, text: stripBom(text), source: text };
   }
-  let buf: Buffer;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return readError(file, 'EISDIR', 'it is a directory');
-    if (st.size > limits.maxFileBytes) return tooLarge(file, st.size, limits);
-    buf = readFileSync(file);
-  } catch (err) {
-    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-    return readError(file, code, err instanceof Error ? err.message : String(err));
-  }
-  if (buf.length > limits.maxFileBytes) return tooLarge(file, buf.length, limits);
-  return decode(file, buf);
+  const read = readBounded(file, limits.maxFileBytes);
+  if (!read.ok) return read;
+  return decode(file, read.bytes);
 }
 
-function readError(file: string, code: string, detail: string): ReadResult {
+/** The bytes of a file, or why they could not be had. */
+export type BytesResult =
+  | { readonly ok: true; readonly bytes: Buffer }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Reads a regular file of at most `maxBytes` bytes. Never throws and never blocks: the path
+ * is stat'ed first, so pipes, sockets, devices and folders are refused before they are
+ * opened, and files over the limit before a byte is read; it is then opened non-blocking (a
+ * pipe swapped in after the stat cannot make the open wait), the open file is checked again,
+ * and at most `maxBytes + 1` bytes are read (a file growing meanwhile cannot make it read more).
+ */
+export function readBounded(file: string, maxBytes: number): BytesResult {
+  const before = checkFile(file, maxBytes);
+  if (before) return { ok: false, diagnostics: [before] };
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (err) {
+    return { ok: false, diagnostics: [readError(file, err)] };
+  }
+  try {
+    const st = fstatSync(fd);
+    const what = notRegular(st);
+    if (what) return { ok: false, diagnostics: [kindError(file, what)] };
+    if (st.size > maxBytes) return { ok: false, diagnostics: [tooLargeDiag(file, sizeText(st.size), maxBytes)] };
+    let buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, st.size + 1));
+    let length = 0;
+    for (;;) {
+      if (length === buf.length) {
+        if (length > maxBytes) break;
+        const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
+        buf.copy(grown, 0, 0, length);
+        buf = grown;
+      }
+      // Each read returns at least one byte or 0 at the end: the loop ends within maxBytes + 1 bytes.
+      const n = readSync(fd, buf, length, buf.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > maxBytes) return { ok: false, diagnostics: [tooLargeDiag(file, `over ${sizeText(maxBytes)}`, maxBytes)] };
+    return { ok: true, bytes: buf.subarray(0, length) };
+  } catch (err) {
+    return { ok: false, diagnostics: [readError(file, err)] };
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // nothing was left open
+    }
+  }
+}
+
+/**
+ * Checks, without opening it, that `file` is a regular file of at most `maxBytes` bytes: the
+ * problem as a located `data/read` or `data/too-large` diagnostic, or undefined when it is.
+ */
+export function checkFile(file: string, maxBytes: number): Diagnostic | undefined {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (err) {
+    return readError(file, err);
+  }
+  const what = notRegular(st);
+  if (what) return kindError(file, what);
+  if (st.size > maxBytes) return tooLargeDiag(file, sizeText(st.size), maxBytes);
+  return undefined;
+}
+
+/** What a path is when it is not a regular file, e.g. `a named pipe (FIFO)`; undefined for a file. */
+function notRegular(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+function kindError(file: string, what: string): Diagnostic {
+  const hint =
+    what === 'a directory'
+      ? 'give the path of a .yaml or .json file inside it, or the folder itself to `build`, `check` or `validate` (which read every data file in it)'
+      : 'give the path of a .yaml or .json file saved on disk: briefkit reads only regular files, never pipes, sockets or devices';
+  return diag('data/read', `cannot read ${file}: it is ${what}, not a file`, { loc: { file, line: 1, col: 1 }, hint });
+}
+
+function readError(file: string, err: unknown): Diagnostic {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  const detail = err instanceof Error ? err.message : String(err);
   const [what, hint] =
     code === 'ENOENT'
-      ? ['file not found', `check the path; it is relative to the current directory (${process.cwd()})`]
+      ? ['file not found', `check the path; it is relative to the current directory (${process.cwd()})${/[*?[]/.test(file) ? '; if it is a pattern, no file matched it' : ''}`]
       : code === 'EISDIR'
         ? ['it is a directory, not a file', 'give the path of a .yaml or .json briefing file']
         : code === 'EACCES' || code === 'EPERM'
           ? ['permission denied', 'make the file readable by your user']
-          : [detail, 'check that the file exists and can be read'];
-  return fail(diag('data/read', `cannot read ${file}: ${what}`, { loc: { file, line: 1, col: 1 }, hint }));
+          : code === 'ENOTDIR'
+            ? ['a part of the path is a file, not a folder', 'check the path']
+            : code === 'ELOOP'
+              ? ['too many symbolic links (a link loop?)', 'check the links on the path']
+              : [detail, 'check that the file exists and can be read'];
+  return diag('data/read', `cannot read ${file}: ${what}`, { loc: { file, line: 1, col: 1 }, hint });
 }
 
 function stripBom(s: string): string {

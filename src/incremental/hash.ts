@@ -32,6 +32,8 @@ const cache = new Map<string, { mtimeMs: number; size: number; hash: string }>()
 export function fileHash(path: string): string {
   try {
     const st = statSync(path);
+    // Only regular files are read: a pipe or a device named as an input would block or never end.
+    if (!st.isFile()) return 'missing';
     const hit = cache.get(path);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.hash;
     const hash = sha256(readFileSync(path));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fromRoot } from '../util/root.js';
-import { parse } from 'yaml';
+import { peekData } from '../data/peek.js';
 import { FONT_DIR } from '../text/fonts.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import { fileHash, filesUnder, sha256 } from './hash.js';
@@ -55,7 +55,7 @@ export type TargetKind = 'briefing' | 'pack';
 /** Whether a data file is a pack manifest (it lists briefings) or a briefing. */
 export function targetKind(file: string): TargetKind {
   try {
-    const data = parse(readFileSync(file, 'utf8')) as unknown;
+    const data = peekData(file);
     return data && typeof data === 'object' && Array.isArray((data as { briefings?: unknown }).briefings) ? 'pack' : 'briefing';
   } catch {
     return 'briefing';
@@ -66,7 +66,7 @@ export function targetKind(file: string): TargetKind {
 export function dataFiles(file: string): string[] {
   if (targetKind(file) === 'briefing') return [file];
   try {
-    const data = parse(readFileSync(file, 'utf8')) as { briefings: unknown[] };
+    const data = peekData(file) as { briefings: unknown[] };
     return [file, ...data.briefings.filter((b): b is string => typeof b === 'string').map((b) => relative(process.cwd(), resolve(dirname(file), b)))];
   } catch {
     return [file];

@@ -65,7 +65,7 @@ export interface PackOptions extends BuildOptions {
  */
 export async function buildPack(manifestFile: string, o: PackOptions = {}): Promise<PackResult> {
   try {
-    const m = loadManifest(manifestFile);
+    const m = loadManifest(manifestFile, undefined, o.limits);
     if (!m.ok) return m;
     const manifest = m.manifest;
     const diagnostics: Diagnostic[] = [...m.diagnostics];

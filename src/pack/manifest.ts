@@ -4,10 +4,10 @@ import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { diag, hasErrors } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
-import { resolveLimits } from '../data/limits.js';
+import { resolveLimits, type DataLimits } from '../data/limits.js';
 import { formatOf, parseSource } from '../data/parse.js';
 import { pointerToSegs } from '../data/paths.js';
-import { readSource } from '../data/read.js';
+import { checkFile, readSource } from '../data/read.js';
 import { mapSchemaError } from '../data/schema-errors.js';
 import { checkValues } from '../data/text-checks.js';
 import { checkMarking, defaultScheme, parseMarking } from '../marking/index.js';
@@ -38,11 +38,12 @@ interface RawManifest {
  * data. Briefing paths must stay inside the project (the folder the command runs in): no
  * absolute paths, no `..` escape, no symbolic link leading out.
  */
-export function loadManifest(file: string, root = process.cwd()): ManifestResult {
-  const limits = resolveLimits({});
+export function loadManifest(file: string, root = process.cwd(), dataLimits?: Partial<DataLimits>): ManifestResult {
+  // The same limits as the briefings it names: one reader, one set of bounds.
+  const limits = resolveLimits(dataLimits);
   const read = readSource(file, undefined, limits);
   if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
-  const parsed = parseSource(file, read.text, formatOf(file));
+  const parsed = parseSource(file, read.text, { format: formatOf(file), limits });
   if (!parsed.ok) return parsed;
   const { data, locator } = parsed;
   const found: Diagnostic[] = [...parsed.diagnostics, ...checkValues(data, locator, limits)];
@@ -75,6 +76,12 @@ export function loadManifest(file: string, root = process.cwd()): ManifestResult
     }
     if (relative(realRoot, real).startsWith('..')) {
       found.push(diag('pack/outside-project', `briefing path "${b}" is a link that leads outside the project`, { loc, path: `briefings[${i}]`, hint: 'copy the file into the project instead of linking to it' }));
+      return;
+    }
+    // A pipe, a device, a folder or a huge file is refused here, at the entry that names it.
+    const unusable = checkFile(relative(process.cwd(), path) || path, limits.maxFileBytes);
+    if (unusable) {
+      found.push({ ...unusable, loc, path: `briefings[${i}]` });
       return;
     }
     const prev = seen.get(real);
