@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, statSync, watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { jsonLine, showText } from '../diag/escape.js';
@@ -13,6 +13,7 @@ import type { BuildManifest, OutputRecord } from '../incremental/index.js';
 import { expectedOutputs } from '../targets.js';
 import type { TargetOptions } from '../targets.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { DEFAULT_DATA_DIRS, findTargets, validateTarget } from './inputs.js';
 import { buildAll } from './pool.js';
 import { Progress } from './progress.js';
 
@@ -21,20 +22,6 @@ export interface Io {
   err(s: string): void;
 }
 type Report = (d: readonly Diagnostic[], reporter: string) => void;
-
-/** Default targets: every briefing and every pack manifest in the data folder. */
-const DEFAULT_DIRS = ['data/briefings', 'data/packs'];
-
-/** Folders become their data files (sorted); no argument means the default folders. */
-export function expandTargets(files: readonly string[]): string[] {
-  const list = files.length ? files : DEFAULT_DIRS.filter((d) => existsSync(d));
-  return list.flatMap((f) => {
-    if (existsSync(f) && statSync(f).isDirectory()) {
-      return readdirSync(f).filter((n) => /\.(ya?ml|json)$/i.test(n) && !extname(n).startsWith('.tmp')).sort().map((n) => join(f, n));
-    }
-    return [f];
-  });
-}
 
 /** `--shard k/n`: the k-th of n deterministic slices of the targets (1-based). */
 export function shard(files: readonly string[], spec: string | undefined): string[] | string {
@@ -157,13 +144,23 @@ async function runBuild(files: readonly string[], o: Record<string, unknown>, io
   return code;
 }
 
+/** The targets named (or the default ones); paths that cannot be used are reported, exit 1. */
+function found(files: readonly string[], o: Record<string, unknown>, setCode: (c: number) => void, report: Report): readonly string[] {
+  const { files: targets, problems } = findTargets(files, DEFAULT_DATA_DIRS);
+  if (problems.length) {
+    report(problems, String(o['reporter']));
+    setCode(1);
+  }
+  return targets;
+}
+
 export function registerBuild(program: Command, io: Io, setCode: (c: number) => void, report: Report): void {
   commonOptions(program.command('build').description('build briefings and packs into PDF, skipping what is up to date'))
     .option('--force', 'rebuild even what is up to date')
     .option('-j, --jobs <n>', 'worker threads (default: all cores)')
     .option('-w, --watch', 'rebuild when data or templates change (for authors)')
     .action(async (files: string[], o: Record<string, unknown>) => {
-      const targets = shard(expandTargets(files), o['shard'] as string | undefined);
+      const targets = shard(found(files, o, setCode, report), o['shard'] as string | undefined);
       if (typeof targets === 'string') {
         io.err(`briefkit: ${showText(targets)}`);
         setCode(2);
@@ -175,7 +172,7 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
 
   commonOptions(program.command('check').description('exit 1 and list outputs that are missing or stale; writes nothing'))
     .action((files: string[], o: Record<string, unknown>) => {
-      const targets = shard(expandTargets(files), o['shard'] as string | undefined);
+      const targets = shard(found(files, o, setCode, report), o['shard'] as string | undefined);
       if (typeof targets === 'string') {
         io.err(`briefkit: ${showText(targets)}`);
         setCode(2);
@@ -185,6 +182,8 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
       const plans = plan(targets, outDir, buildOptionsOf(o), readManifest(outDir));
       const bad = plans.filter((p) => p.state !== 'up-to-date');
       for (const p of plans) {
+        // Outputs unknown: the data cannot be read; say why, as validate would.
+        if (p.state === 'unknown') report(validateTarget(p.file).diagnostics.filter((d) => d.severity === 'error'), String(o['reporter']));
         const line = p.state === 'unknown' ? `invalid ${showText(p.file)} (run briefkit validate)` : `${p.state} ${p.names.map((n) => showText(join(outDir, n))).join(', ')} (from ${showText(p.file)})`;
         if (o['reporter'] === 'json') io.out(jsonLine({ file: p.file, state: p.state, outputs: p.names }));
         else if (p.state !== 'up-to-date') io.err(line);

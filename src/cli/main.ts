@@ -5,10 +5,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, formatGithub } from '../diag/format.js';
 import { jsonLine, showLines, showText } from '../diag/escape.js';
 import type { Diagnostic } from '../diag/types.js';
-import { loadBriefing } from '../data/index.js';
-import { targetKind } from '../incremental/index.js';
-import { loadManifest } from '../pack/index.js';
-import { expandTargets, registerBuild, registerDiff } from './build.js';
+import { registerBuild, registerDiff } from './build.js';
+import { DEFAULT_DATA_DIRS, findTargets, validateTarget } from './inputs.js';
 import { registerPack } from './pack.js';
 import { registerSend } from './send.js';
 import { registerSlides } from './slides.js';
@@ -59,8 +57,11 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
     .argument('[files...]', 'briefing data files or folders')
     .addOption(reporterOpt())
     .action((files: string[], o: Record<string, unknown>) => {
-      for (const file of expandTargets(files)) {
-        const r = targetKind(file) === 'pack' ? loadManifest(file) : loadBriefing({ file });
+      const { files: targets, problems } = findTargets(files, DEFAULT_DATA_DIRS);
+      report(problems, o['reporter'] as Reporter, io);
+      if (problems.length) code = EXIT.badInput;
+      for (const file of targets) {
+        const r = validateTarget(file);
         report(r.diagnostics, o['reporter'] as Reporter, io);
         if (!r.ok) code = EXIT.badInput;
         else if (o['reporter'] !== 'json') io.out(`ok ${showText(basename(file))}`);

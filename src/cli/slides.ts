@@ -10,7 +10,7 @@ import { jsonLine, showText } from '../diag/escape.js';
 import type { Diagnostic } from '../diag/types.js';
 import type { OverflowMode } from '../slides/index.js';
 import { writeFileAtomic } from '../util/fs.js';
-import { expandTargets } from './build.js';
+import { findTargets } from './inputs.js';
 
 interface Io {
   out(s: string): void;
@@ -58,7 +58,10 @@ export function registerSlides(program: Command, io: Io, setCode: (code: number)
           if (diags.length) io.out(jsonLine({ diagnostics: diags }));
         } else for (const d of diags) io.err(reporter === 'github' ? formatGithub(d) : formatDiagnostic(d));
       };
-      for (const file of expandTargets(files.length ? files : [DEFAULT_DIR])) {
+      const { files: targets, problems } = findTargets(files, [DEFAULT_DIR]);
+      report(problems);
+      if (problems.length) setCode(1);
+      for (const file of targets) {
         const started = performance.now();
         const r = await buildSlides({ file }, {
           overflow: o['overflow'] as OverflowMode,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError, diag } from '../diag/errors.js';
 
 /**
@@ -11,18 +11,13 @@ import { UserError, diag } from '../diag/errors.js';
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   const dir = dirname(path);
   const tmp = tempPath(path);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw ioError(e, dir);
-  }
+  makeDir(dir);
   sweepStale(dir, basename(path));
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w', 0o644);
     const buf = typeof data === 'string' ? Buffer.from(data) : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    writeAll(fd, buf);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -32,6 +27,65 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
     // Cleaning up may fail too (a folder we cannot even look into): report the first error.
     try { rmSync(tmp, { force: true }); } catch { /* nothing was written */ }
     throw ioError(e, path);
+  }
+}
+
+/** Most folders {@link makeDir} creates for one path: deeper than any real output path. */
+const MAX_NEW_DIRS = 256;
+/** Writes in a row that may write nothing before a write counts as stuck. */
+const MAX_EMPTY_WRITES = 16;
+/** Longest a single file write may take, in ms (a file system that trickles counts as stuck). */
+const MAX_WRITE_MS = 120_000;
+
+/**
+ * Creates `dir` and its missing parents, each once, and fails if that does not leave a folder.
+ * Node's `mkdirSync(dir, { recursive: true })` retries for ever where a parent exists but
+ * refuses children without saying why (`/proc/self/x`: ENOENT, then EEXIST for the parent,
+ * then ENOENT again...): here every step runs a bounded number of times.
+ */
+export function makeDir(dir: string): void {
+  const missing: string[] = [];
+  let d = resolve(dir);
+  for (;;) {
+    let st;
+    try {
+      st = statSync(d, { throwIfNoEntry: false });
+    } catch (e) {
+      throw ioError(e, d);
+    }
+    if (st) {
+      if (!st.isDirectory()) throw ioError({ code: 'ENOTDIR' }, d);
+      break;
+    }
+    missing.push(d);
+    if (missing.length > MAX_NEW_DIRS) throw ioError({ code: 'ENAMETOOLONG' }, dir);
+    const parent = dirname(d);
+    if (parent === d) break;
+    d = parent;
+  }
+  for (const m of missing.reverse()) {
+    try {
+      mkdirSync(m);
+    } catch (e) {
+      // Another build may have made it meanwhile: fine, if it is a folder now.
+      if ((e as { code?: string }).code === 'EEXIST' && statSync(m, { throwIfNoEntry: false })?.isDirectory()) continue;
+      throw ioError(e, m);
+    }
+  }
+  // A folder that reports success but is not there (a special file system) is not usable.
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw ioError({ code: 'ENOENT' }, dir);
+}
+
+/** Writes every byte of `buf`, or throws when the file system stops taking them. */
+function writeAll(fd: number, buf: Uint8Array): void {
+  const started = Date.now();
+  let off = 0;
+  let empty = 0;
+  while (off < buf.length) {
+    const n = writeSync(fd, buf, off, buf.length - off);
+    empty = n > 0 ? 0 : empty + 1;
+    if (empty > MAX_EMPTY_WRITES || Date.now() - started > MAX_WRITE_MS) throw Object.assign(new Error('the file system stopped taking data'), { code: 'EIO' });
+    off += n;
   }
 }
 
@@ -45,6 +99,9 @@ function ioError(e: unknown, path: string): UserError {
     EROFS: 'the output folder is on a read-only file system: choose another with --out',
     ENOTDIR: 'a part of the output path is a file, not a folder: choose another --out',
     EEXIST: 'the output path is a file, not a folder: choose another --out',
+    ENOENT: 'the output folder cannot be made there (a missing or special location such as /proc): choose another --out',
+    ENAMETOOLONG: 'the output path is too long: choose a shorter --out',
+    EIO: 'the output device failed or stopped taking data: choose another --out, or check the disk',
   };
   return new UserError([diag('output/write', `cannot write ${path} (${code || String(e)})`, {
     hint: hints[code] ?? 'check the output path and try again',
