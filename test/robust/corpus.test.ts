@@ -20,6 +20,7 @@ import type { TestContext } from 'vitest';
 import { buildBriefing } from '../../src/pipeline.js';
 import { FONT_DIR, getFont } from '../../src/text/fonts.js';
 import type { FontId } from '../../src/text/fonts.js';
+import { ensureBoundsFixtures } from './bounds-fixtures.js';
 import type { CliRun } from './helpers.js';
 import {
   asUser, canDropPrivileges, DEFAULT_DATA, DEFAULT_PDF, pdfText, qpdfCheck, removeTemps, runCli, scanPdf, snapshot, snapshotDiff, strayTemps, tmp,
@@ -37,7 +38,7 @@ interface Case {
   readonly where: string | null;
   readonly hint?: string;
   readonly message?: string;
-  readonly setup?: 'symlink-escape' | 'out-is-file' | 'out-read-only' | 'out-no-access' | 'out-full-disk' | 'font-missing' | 'template-links';
+  readonly setup?: 'symlink-escape' | 'out-is-file' | 'out-read-only' | 'out-no-access' | 'out-full-disk' | 'font-missing' | 'template-links' | 'bounds-generated';
   readonly bug?: { readonly part: 'outcome' | 'where' | 'text'; readonly note: string };
 }
 
@@ -180,6 +181,10 @@ function prepare(c: Case): Env | string {
       ensureEscapeLink();
       seedOutput(out);
       return plain;
+    case 'bounds-generated':
+      ensureBoundsFixtures();
+      seedOutput(out);
+      return plain;
     case 'template-links':
       ensureTemplateLinks();
       seedOutput(out);
@@ -272,8 +277,12 @@ function childCli(args: readonly string[], fonts: string): Promise<CliRun | stri
   });
 }
 
+/** Longest a case may take: bad input is refused quickly, never after a hang or a long parse. */
+const CASE_MS = 30_000;
+
 interface Outcome {
   readonly run: CliRun;
+  readonly ms: number;
   readonly changes: string[];
   readonly temps: string[];
 }
@@ -289,10 +298,12 @@ function outcome(c: Case): Promise<Outcome | string> {
       const args = c.args.map((a) => a.replace('$OUT', env.out));
       const before = snapshot(env.out);
       try {
+        const started = performance.now();
         const run = await env.run(args);
+        const ms = performance.now() - started;
         if (typeof run === 'string') return run;
         // Root reads the folder whatever its mode: snapshot before the environment is undone.
-        return { run, changes: snapshotDiff(before, snapshot(env.out)), temps: strayTemps(env.out) };
+        return { run, ms, changes: snapshotDiff(before, snapshot(env.out)), temps: strayTemps(env.out) };
       } finally {
         env.after?.();
       }
@@ -338,8 +349,9 @@ describe('bad-input corpus through the CLI (test/fixtures/bad/cases.json + data/
   for (const c of cases) {
     const bug = c.bug?.part;
     test(bug === 'outcome')(`${c.id}: exit ${c.exit}, ${c.code} with a hint, previous output untouched, no temp files`, async (ctx) => {
-      const { run, changes, temps } = await ran(c, ctx);
+      const { run, ms, changes, temps } = await ran(c, ctx);
       expect(run.thrown, run.err).toBeUndefined();
+      expect(ms, 'the case finishes quickly').toBeLessThan(CASE_MS);
       expect(run.code, run.err).toBe(c.exit);
       expect(run.err, 'no stack trace for bad input').not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
       const d = diagnosticLines(c, run.err);
