@@ -7,11 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync,
+  closeSync, constants, fstatSync, linkSync, openSync, readSync, renameSync, rmSync, statSync, writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { UserError, diag } from '../diag/errors.js';
+import { makeDir } from '../util/fs.js';
 
 /** What a lock file says about its owner. */
 export interface LockOwner {
@@ -106,7 +107,8 @@ function lockIoError(logFile: string, e: unknown): UserError {
 export function lockSendLog(logFile: string): SendLock {
   const lockFile = lockFileOf(logFile);
   try {
-    mkdirSync(dirname(lockFile), { recursive: true });
+    // Not mkdirSync's recursive mode: it loops forever under /proc.
+    makeDir(dirname(lockFile));
   } catch (e) {
     throw lockIoError(logFile, e);
   }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fontsHash } from '../incremental/inputs.js';
-import { sweepStale, tempPath } from '../util/fs.js';
+import { makeDir, sweepStale, tempPath } from '../util/fs.js';
 
 /** A shaped run as stored: glyphs [id, advance, code points] and positions (pdfkit units). */
 export interface StoredRun {
@@ -516,7 +516,7 @@ class ShapeStore {
   save(): void {
     if (!this.file || !(this.widths.changed() || this.runs.changed())) return;
     try {
-      mkdirSync(join(this.file, '..'), { recursive: true });
+      makeDir(dirname(this.file));
       // Worker threads have stores of their own: a temporary file per write. Those a killed
       // process left are removed.
       sweepStale(dirname(this.file), basename(this.file));
