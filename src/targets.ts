@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { peekData } from './data/peek.js';
 import { isRecord } from './data/paths.js';
+import { hasErrors } from './diag/errors.js';
 import type { Diagnostic } from './diag/types.js';
 import { targetKind } from './incremental/inputs.js';
 import { buildPack } from './pack/index.js';
@@ -18,10 +19,24 @@ export interface TargetOutput {
 export interface TargetOptions extends BuildOptions {
   /** Also write the slide decks of briefings: `<id>-slides.pdf` and `<id>.pptx`. */
   readonly slides?: boolean;
+  /** Slide text that does not fit: continue on a "(cont.)" slide (default), or fail the decks. */
+  readonly slidesOverflow?: 'continue' | 'error';
 }
 
+/**
+ * What a target built. `ok: false` means nothing was built (the print PDF failed). `ok: true`
+ * with a non-empty `failed` means the print PDF (and what else is in `outputs`) is good and
+ * should be written, while the outputs named in `failed` (the slide decks) could not be made:
+ * their errors are in `diagnostics`, and the command still fails.
+ */
 export type TargetResult =
-  | { readonly ok: true; readonly outputs: readonly TargetOutput[]; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly outputs: readonly TargetOutput[];
+      readonly diagnostics: readonly Diagnostic[];
+      /** Output names that were asked for but not built (their previous files stay as they were). */
+      readonly failed?: readonly string[];
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
@@ -49,10 +64,18 @@ export async function buildTarget(file: string, o: TargetOptions = {}): Promise<
   if (!o.slides) return { ok: true, diagnostics: r.diagnostics, outputs };
   // Loaded only when asked for: decks need pptxgenjs and a second layout.
   const { buildSlides } = await import('./slides/index.js');
-  const s = await buildSlides({ file }, { ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), ...(o.theme ? { theme: o.theme } : {}) });
-  if (!s.ok) return { ok: false, diagnostics: [...r.diagnostics, ...s.diagnostics] };
-  outputs.push({ name: `${r.briefing.id}-slides.pdf`, bytes: s.pdf, pages: s.slides }, { name: `${r.briefing.id}.pptx`, bytes: s.pptx, pages: s.slides });
-  return { ok: true, diagnostics: [...r.diagnostics, ...s.diagnostics.filter((d) => !r.diagnostics.includes(d))], outputs };
+  const s = await buildSlides({ file }, {
+    ...(o.templatesDir ? { templatesDir: o.templatesDir } : {}), ...(o.theme ? { theme: o.theme } : {}),
+    ...(o.slidesOverflow ? { overflow: o.slidesOverflow } : {}), ...(o.limits ? { limits: o.limits } : {}),
+  });
+  const names = [`${r.briefing.id}-slides.pdf`, `${r.briefing.id}.pptx`];
+  // Both stages read the same data: its warnings would otherwise be reported twice.
+  const seen = new Set(r.diagnostics.map((d) => JSON.stringify(d)));
+  const own = s.diagnostics.filter((d) => !seen.has(JSON.stringify(d)));
+  // A deck is its own target: its errors never cost the print PDF, which is already good.
+  if (!s.ok || hasErrors(own)) return { ok: true, diagnostics: [...r.diagnostics, ...own], outputs, failed: names };
+  outputs.push({ name: names[0] as string, bytes: s.pdf, pages: s.slides }, { name: names[1] as string, bytes: s.pptx, pages: s.slides });
+  return { ok: true, diagnostics: [...r.diagnostics, ...own], outputs };
 }
 
 /**

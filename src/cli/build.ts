@@ -36,6 +36,7 @@ export function shard(files: readonly string[], spec: string | undefined): strin
 export function buildOptionsOf(o: Record<string, unknown>): TargetOptions {
   return {
     ...(o['slides'] === true ? { slides: true } : {}),
+    ...(o['slides'] === true && o['overflow'] === 'error' ? { slidesOverflow: 'error' as const } : {}),
     paper: o['paper'] as 'a4' | 'letter',
     ...(o['duplex'] === true ? { duplex: true } : {}),
     ...(o['bleed'] !== undefined ? { bleed: Number(o['bleed']) } : {}),
@@ -59,7 +60,9 @@ function commonOptions(cmd: Command): Command {
     .option('--cover', 'add a cover page')
     .option('--toc', 'add a table of contents')
     .option('--templates <dir>', 'folder of template kinds (default: the bundled templates/)')
-    .option('--slides', 'also write each briefing\'s slide decks (<id>-slides.pdf, <id>.pptx)')
+    .option('--slides', 'also write each briefing\'s slide decks (<id>-slides.pdf, <id>.pptx); a deck that fails never stops the print PDF')
+    .addOption(new Option('--overflow <mode>', 'with --slides: slide text too long for a slide continues on a "(cont.)" slide, or fails the deck')
+      .choices(['continue', 'error']).default('continue'))
     .option('--shard <k/n>', 'build only the k-th of n slices of the targets (split across CI machines)')
     .addOption(new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text'));
 }
@@ -69,16 +72,18 @@ interface Plan {
   readonly inputs: string;
   readonly names: readonly string[];
   readonly state: 'up-to-date' | 'missing' | 'stale' | 'modified' | 'unknown';
+  /** The state of each of `names` (a print PDF may be up to date while its decks are missing). */
+  readonly states: readonly string[];
 }
 
 function plan(files: readonly string[], outDir: string, options: TargetOptions, manifest: BuildManifest): Plan[] {
   return files.map((file) => {
     const { hash } = inputsHash(file, options, options.templatesDir);
     const names = expectedOutputs(file, options);
-    if (names.length === 0) return { file, inputs: hash, names, state: 'unknown' as const };
+    if (names.length === 0) return { file, inputs: hash, names, state: 'unknown' as const, states: [] };
     const states = names.map((n) => outputState(outDir, n, hash, manifest));
     const worst = states.find((s) => s !== 'up-to-date') ?? 'up-to-date';
-    return { file, inputs: hash, names, state: worst };
+    return { file, inputs: hash, names, state: worst, states };
   });
 }
 
@@ -128,6 +133,12 @@ async function runBuild(files: readonly string[], o: Record<string, unknown>, io
       outputs[out.name] = { source: file, inputs: p?.inputs ?? '', output: fileHash(join(outDir, out.name)) };
       if (o['reporter'] === 'json') io.out(jsonLine({ built: join(outDir, out.name), pages: out.pages, bytes: out.bytes.length }));
       else io.out(`built ${showText(join(outDir, out.name))} (${out.pages} pages, ${Math.round(out.bytes.length / 1024)} KB)`);
+    }
+    // The slide decks failed but the print PDF above is written and recorded: the build still
+    // fails, and `check` lists the decks as missing or stale until they build.
+    if (r.failed?.length) {
+      code = 1;
+      io.err(`briefkit: ${showText(file)}: ${r.failed.map((n) => showText(join(outDir, n))).join(', ')} not built (the previous output, if any, is unchanged)`);
     }
   });
   if (Object.keys(outputs).length > 0) {
@@ -184,8 +195,10 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
       for (const p of plans) {
         // Outputs unknown: the data cannot be read; say why, as validate would.
         if (p.state === 'unknown') report(validateTarget(p.file).diagnostics.filter((d) => d.severity === 'error'), String(o['reporter']));
-        const line = p.state === 'unknown' ? `invalid ${showText(p.file)} (run briefkit validate)` : `${p.state} ${p.names.map((n) => showText(join(outDir, n))).join(', ')} (from ${showText(p.file)})`;
-        if (o['reporter'] === 'json') io.out(jsonLine({ file: p.file, state: p.state, outputs: p.names }));
+        // Each state with its outputs, worst first: "missing x-slides.pdf, x.pptx; up-to-date x.pdf".
+        const byState = [...new Set([p.state, ...p.states])].map((st) => `${st} ${p.names.filter((_n, i) => p.states[i] === st).map((n) => showText(join(outDir, n))).join(', ')}`);
+        const line = p.state === 'unknown' ? `invalid ${showText(p.file)} (run briefkit validate)` : `${byState.join('; ')} (from ${showText(p.file)})`;
+        if (o['reporter'] === 'json') io.out(jsonLine({ file: p.file, state: p.state, outputs: p.names, states: p.states }));
         else if (p.state !== 'up-to-date') io.err(line);
         else io.out(line);
         if (o['reporter'] === 'github' && p.state !== 'up-to-date') io.out(`::error file=${githubProperty(showText(p.file))},title=briefkit/stale::${githubData(line)}`);

@@ -1,5 +1,6 @@
 import type { TextFrame } from '../slides/frames.js';
 import type { TextProps, TextPropsOptions } from './lib.js';
+import { frameScale, scaledSize } from './fonts.js';
 import { FONT_FACE, hex, isBold, isItalic, position } from './units.js';
 import { xmlSafe } from './xml.js';
 
@@ -15,10 +16,13 @@ const NO_BULLET = '00A0';
 /**
  * A text frame as one editable PowerPoint text box: one paragraph per laid-out paragraph, with
  * its runs' fonts, sizes and colours, exact line spacing, the space above it and its bullet.
- * PowerPoint re-flows the runs itself in the same width.
+ * PowerPoint re-flows the runs itself in the same width, in Arial at sizes scaled so that no
+ * line of ours is wider in Arial (`fonts.ts`); text shrinks on overflow (`normAutofit`) for an
+ * office that substitutes a still wider font.
  */
 export function textBox(frame: TextFrame, lang: string): { runs: TextProps[]; options: TextPropsOptions } {
   const runs: TextProps[] = [];
+  const scale = frameScale(frame);
   let prevBottom = 0;
   frame.paras.forEach((p, i) => {
     const para: TextPropsOptions = {
@@ -33,7 +37,7 @@ export function textBox(frame: TextFrame, lang: string): { runs: TextProps[]; op
         options: {
           ...para,
           fontFace: FONT_FACE,
-          fontSize: sp.size,
+          fontSize: scaledSize(sp.size, scale),
           color: hex(sp.color),
           bold: isBold(sp.face),
           italic: isItalic(sp.face),
@@ -56,6 +60,7 @@ export function textBox(frame: TextFrame, lang: string): { runs: TextProps[]; op
       margin: 0,
       valign: 'top',
       wrap: true,
+      fit: 'shrink',
       fontFace: FONT_FACE,
       lang,
       objectName: frame.use === 'title' ? 'Title' : frame.use === 'list' ? 'Points' : frame.use === 'caption' ? 'Caption' : 'Text',

@@ -1,8 +1,8 @@
 import type { Box } from '../layout/types.js';
 import type { FontFace } from '../theme/types.js';
 
-/** The typeface name written in the deck: the theme's font family, as installed on office machines. */
-export const FONT_FACE = 'Source Sans 3';
+/** The typeface written in the deck (see `fonts.ts` for why it is Arial). */
+export { FONT_FACE } from './fonts.js';
 
 /** Points per inch: pptxgenjs positions are in inches, our layout in pt. */
 const PT_PER_IN = 72;

@@ -43,14 +43,27 @@ export function partTitle(slide: Slide, n: number, ctx: PlanContext): string {
   return n > 1 ? `${t} ${ctx.cont}` : t;
 }
 
-/** Where to point a diagnostic about a slide: the data it shows when known, else its markup. */
-export function slideWhere(slide: Slide, ctx: PlanContext): { loc: SourceLoc; path?: string } {
-  const dataLoc = slide.data ? ctx.locate?.(slide.data) : undefined;
-  return { loc: dataLoc ?? slide.loc, ...(slide.data ? { path: slide.data } : {}) };
+/**
+ * Where to point a diagnostic about a slide: the data field named (`field`, else the slide's
+ * `data` attribute) when the data has it, else the slide's markup. A field the data lacks (an
+ * optional `author`) falls back to the slide's own data path.
+ */
+export function slideWhere(slide: Slide, ctx: PlanContext, field?: string): { loc: SourceLoc; path?: string } {
+  for (const path of [field, slide.data]) {
+    const loc = path ? ctx.locate?.(path) : undefined;
+    if (path && loc) return { loc, path };
+  }
+  return { loc: slide.loc, ...(slide.data ? { path: slide.data } : {}) };
 }
 
-/** Records that a slide's content does not fit, naming the slide. */
-export function overflowError(slide: Slide, ctx: PlanContext, why: string, hint: string): void {
-  const name = titleText(slide) || slide.kind;
-  ctx.diagnostics.push(diag('slides/overflow', `slide "${name}" does not fit: ${why}`, { ...slideWhere(slide, ctx), hint }));
+/** Records that a slide's content does not fit, naming the slide and, when known, the data field. */
+export function overflowError(slide: Slide, ctx: PlanContext, why: string, hint: string, field?: string): void {
+  const name = shortName(titleText(slide) || slide.kind);
+  ctx.diagnostics.push(diag('slides/overflow', `slide "${name}" does not fit: ${why}`, { ...slideWhere(slide, ctx, field), hint }));
+}
+
+/** A slide's name as a message shows it: a long title is cut to its first 60 characters. */
+function shortName(name: string): string {
+  const chars = [...name];
+  return chars.length > 60 ? `${chars.slice(0, 60).join('').trimEnd()}…` : name;
 }

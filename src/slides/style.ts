@@ -45,9 +45,9 @@ export interface SlideStyle {
   readonly smallSize: number;
   readonly markingTop: number;
   readonly footerBaseline: number;
-  /** Key-figure cards: value size, label sizes tried in turn, padding, gap, most per slide. */
+  /** Key-figure cards: value sizes and label sizes tried in turn, padding, gap, most per slide. */
   readonly figure: {
-    readonly valueSize: number;
+    readonly valueSizes: readonly number[];
     readonly labelSizes: readonly number[];
     readonly changeSize: number;
     readonly padding: number;
@@ -61,6 +61,8 @@ export interface SlideStyle {
     readonly bandBottom: number;
     readonly titleSizes: readonly number[];
     readonly subtitle: TextStyle;
+    /** Subtitle sizes tried in turn with each title size, when the band is short of room. */
+    readonly subtitleSizes: readonly number[];
     readonly meta: TextStyle;
     readonly onBand: string;
     readonly onBandMuted: string;
@@ -106,12 +108,13 @@ export function slideStyle(theme: Theme): SlideStyle {
     smallSize: 9,
     markingTop: 20,
     footerBaseline: height - 14,
-    figure: { valueSize: 32, labelSizes: [15, 13.5, 12], changeSize: 15, padding: 16, gap: 16, maxPerSlide: 6, maxHeight: 128 },
+    figure: { valueSizes: [32, 28, 24], labelSizes: [15, 13.5, 12], changeSize: 15, padding: 16, gap: 16, maxPerSlide: 6, maxHeight: 128 },
     cover: {
       bandTop: 44,
       bandBottom: 262,
-      titleSizes: [36, 32, 28, 24],
+      titleSizes: [36, 32, 28, 24, 22, 20],
       subtitle: { size: 19, leading: 24 },
+      subtitleSizes: [19, 17, 15],
       meta: { size: 14, leading: 19 },
       onBand: '#ffffff',
       onBandMuted: '#d5e1ee',

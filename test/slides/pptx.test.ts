@@ -35,13 +35,13 @@ describe('the PowerPoint deck', () => {
       const xml = slideXml(i + 1);
       expect(xml).toContain('<p:txBody>');
       expect(squash(xmlText(xml)), `slide ${i + 1}`).toContain(squash(p.title));
-      expect(xml).toContain('typeface="Source Sans 3"');
+      expect(xml).toContain('typeface="Arial"');
     });
     expect(names.some((n) => n.startsWith('ppt/media/'))).toBe(false);
     // Talking points are a bulleted list in the theme's primary colour.
     const points = slideXml(plans.findIndex((p) => p.source.kind === 'bullets') + 1);
-    expect(points).toMatch(/<a:buClr><a:srgbClr val="1F4E79"\/><\/a:buClr><a:buSzPct val="\d+"\/><a:buFont typeface="Source Sans 3"\/><a:buChar/);
-    expect(zipText(path, 'ppt/theme/theme1.xml')).toContain('typeface="Source Sans 3"');
+    expect(points).toMatch(/<a:buClr><a:srgbClr val="1F4E79"\/><\/a:buClr><a:buSzPct val="\d+"\/><a:buFont typeface="Arial"\/><a:buChar/);
+    expect(zipText(path, 'ppt/theme/theme1.xml')).toContain('typeface="Arial"');
   });
 
   it('carries the marking and the slide number on its masters', () => {
