@@ -80,8 +80,16 @@ export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: T
   doc.addContent(out.join('\n'));
 }
 
+/**
+ * Scripts whose glyphs do not map one to one, in order, to the characters: right-to-left runs
+ * (drawn reversed), Arabic joining forms and ligatures, Indic reordered vowel signs. Their
+ * runs carry their logical text as ActualText, so extraction reads what was written.
+ */
+const COMPLEX = /[\p{Script=Thai}\p{Script=Devanagari}]/u;
+
 function needsActualText(text: string, font: EmbeddedFontLike): boolean {
   if (/^[\x20-\x7e]*$/.test(text)) return false;
+  if (COMPLEX.test(text)) return true;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp > 0x20 && !font.font.hasGlyphForCodePoint(cp)) return true;

@@ -1,4 +1,4 @@
-import { fallbackFont, getFont, mainFont } from './fonts.js';
+import { fontFor, scriptOf } from './script.js';
 
 /** Characters that are never drawn: joiners, direction marks, variation selectors, BOM. */
 export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
@@ -11,12 +11,11 @@ export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
  */
 export function missingGlyphs(text: string): string[] {
   if (/^[\x20-\x7e\t\n\r]*$/.test(text)) return [];
-  const main = getFont(mainFont('regular'));
   const out = new Set<string>();
   for (const ch of text.replace(IGNORABLE, '')) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp <= 0x20 || main.hasGlyphForCodePoint(cp)) continue;
-    if (getFont(fallbackFont('regular')).hasGlyphForCodePoint(cp)) continue;
+    // Every bundled font is tried (a Common character in any script's run ends in the same chain).
+    if (cp <= 0x20 || fontFor(ch, scriptOf(ch) ?? 'Latin', 'regular') !== undefined) continue;
     out.add(ch);
   }
   return [...out];

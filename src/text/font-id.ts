@@ -11,4 +11,15 @@ export type FontId =
   | 'main-semibold'
   | 'main-bold'
   | 'kr-regular'
-  | 'kr-bold';
+  | 'kr-bold'
+  | 'arab-regular'
+  | 'arab-bold'
+  | 'hebr-regular'
+  | 'hebr-bold'
+  | 'thai-regular'
+  | 'thai-bold'
+  | 'deva-regular'
+  | 'deva-bold'
+  | 'han-regular'
+  | 'symbol-regular'
+  | 'emoji-regular';

@@ -2,6 +2,7 @@ import type { FontFace } from '../theme/types.js';
 import { breakPoints } from './hyphenate.js';
 import { textWidth } from './measure.js';
 import { allowedCuts, bindNumbers, numberRanges } from './numbers.js';
+import { baseLevel, bidiPieces, hasRtl, visualOrder } from './bidi.js';
 
 /** A stretch of styled text to set. */
 export interface Span {
@@ -170,7 +171,11 @@ export function breakLines(spans: readonly Span[], o: BreakOptions): Line[] {
     lineW = 0;
   }
   if (line.length > 0 || lines.length === 0) lines.push({ words: line });
-  return lines.map((l, i) => setLine(l.words, i === lines.length - 1, i === 0 ? o.firstWidth ?? o.width : o.width, o.justify));
+  // Right-to-left text: lines are broken in logical order above, and each is reordered by the
+  // Unicode bidi algorithm with the paragraph's direction (its first strong character).
+  const all = spans.map((s) => s.text).join('');
+  const base = hasRtl(all) ? baseLevel(all) : undefined;
+  return lines.map((l, i) => setLine(l.words, i === lines.length - 1, { width: i === 0 ? o.firstWidth ?? o.width : o.width, justify: o.justify, base }));
 }
 
 /** The word set at a smaller size so it is `room` wide: a number too wide for its column. */
@@ -262,7 +267,15 @@ function codePointCuts(text: string): number[] {
   return out;
 }
 
-function setLine(words: readonly Word[], last: boolean, width: number, justify: boolean): Line {
+interface SetOptions {
+  readonly width: number;
+  readonly justify: boolean;
+  /** The paragraph's bidi base level, when it has right-to-left text. */
+  readonly base: 0 | 1 | undefined;
+}
+
+function setLine(words: readonly Word[], last: boolean, o: SetOptions): Line {
+  const { width, justify } = o;
   // Merge pieces of equal style (spaces included) into fragments.
   const merged: { text: string; span: Span; spaces: number }[] = [];
   words.forEach((w, wi) => {
@@ -282,6 +295,7 @@ function setLine(words: readonly Word[], last: boolean, width: number, justify: 
   const natural = merged.reduce((s, m) => s + textWidth(m.text, m.span.face, m.span.size, m.span.features), 0);
   const spaces = merged.reduce((s, m) => s + m.spaces, 0);
   const wordSpacing = justify && !last && spaces > 0 && natural < width ? (width - natural) / spaces : 0;
+  if (o.base !== undefined) return setBidiLine(merged, wordSpacing, o.base);
   let x = 0;
   const fragments: Fragment[] = merged.map((m) => {
     const w = textWidth(m.text, m.span.face, m.span.size, m.span.features) + m.spaces * wordSpacing;
@@ -289,6 +303,28 @@ function setLine(words: readonly Word[], last: boolean, width: number, justify: 
     x += w;
     return f;
   });
+  const notes = merged.flatMap((m) => (m.span.note !== undefined ? [m.span.note] : []));
+  return { fragments, width: x, wordSpacing, notes };
+}
+
+/**
+ * A line with right-to-left text: its pieces split by bidi level and font run, placed in
+ * visual order (rule L2), and listed in logical order, so the text layer (and a reader
+ * following the content stream) reads the words as written while they are drawn right to left.
+ */
+function setBidiLine(merged: readonly { text: string; span: Span }[], wordSpacing: number, base: 0 | 1): Line {
+  const pieces = bidiPieces(merged.map((m) => ({ text: m.text, style: m.span, face: m.span.face })), base);
+  const widths = pieces.map((p) => {
+    const spaces = (p.text.match(/ /g) ?? []).length;
+    return textWidth(p.text, p.style.face, p.style.size, p.style.features) + spaces * wordSpacing;
+  });
+  const xs = new Array<number>(pieces.length).fill(0);
+  let x = 0;
+  for (const i of visualOrder(pieces.map((p) => p.level))) {
+    xs[i] = x;
+    x += widths[i] ?? 0;
+  }
+  const fragments: Fragment[] = pieces.map((p, i) => ({ text: p.text, span: p.style, x: xs[i] ?? 0, width: widths[i] ?? 0 }));
   const notes = merged.flatMap((m) => (m.span.note !== undefined ? [m.span.note] : []));
   return { fragments, width: x, wordSpacing, notes };
 }

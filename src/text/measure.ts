@@ -1,49 +1,31 @@
 import type { FontFace } from '../theme/types.js';
 import { IGNORABLE } from './coverage.js';
-import { fallbackFont, getFont, mainFont } from './fonts.js';
+import { getFont, mainFont } from './fonts.js';
+import { itemize } from './script.js';
+import type { ScriptRun } from './script.js';
 import { shapeStore } from './shape-store.js';
 import type { FontId } from './fonts.js';
 
-/** A stretch of text drawn with one font. */
-export interface Run {
-  readonly text: string;
-  readonly font: FontId;
-}
+/** A stretch of text in one script, drawn with one font (see {@link itemize}). */
+export type Run = ScriptRun;
 
 /** OpenType features used when measuring and drawing (kerning and ligatures on). */
 export const TEXT_FEATURES: readonly string[] = ['kern', 'liga'];
 export const NUMBER_FEATURES: readonly string[] = ['kern', 'tnum'];
 
 /**
- * Splits text into runs by glyph coverage: characters the main font lacks (Hangul, for one)
- * go to the fallback, so they are drawn and extractable rather than boxes.
+ * Splits text into runs by Unicode script and glyph coverage (see {@link itemize}): Greek is
+ * shaped as Greek, Hangul, Arabic or Thai drawn with a font that has them, so they are drawn
+ * and extractable rather than boxes. Runs are in logical order; lines are reordered for
+ * right-to-left text by breakLines.
  */
 export function splitRuns(input: string, face: FontFace): Run[] {
-  const main = mainFont(face);
   // Invisible formatting characters (joiners, direction marks, variation selectors) are not
   // drawn, so they cannot show as boxes.
   const text = input.replace(IGNORABLE, '');
-  // Printable ASCII is always in the main font: no need to look at each character.
-  if (/^[\x20-\x7e]*$/.test(text)) return text === '' ? [] : [{ text, font: main }];
-  const mainF = getFont(main);
-  const runs: Run[] = [];
-  let cur = '';
-  let curFont: FontId = main;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    // Combining marks, joiners and variation selectors follow the run they are in.
-    const neutral = /\p{M}|\u200d|\u200c|[\ufe00-\ufe0f]/u.test(ch);
-    const font: FontId = neutral || cp < 0x80 || mainF.hasGlyphForCodePoint(cp) ? main : fallbackFont(face);
-    const effective = neutral ? curFont : font;
-    if (effective !== curFont && cur !== '') {
-      runs.push({ text: cur, font: curFont });
-      cur = '';
-    }
-    curFont = effective;
-    cur += ch;
-  }
-  if (cur !== '') runs.push({ text: cur, font: curFont });
-  return runs;
+  // Printable ASCII is always Latin (or Common) in the main font: no need to look at each character.
+  if (/^[\x20-\x7e]*$/.test(text)) return text === '' ? [] : [{ text, font: mainFont(face), script: 'Latin' }];
+  return itemize(text, face);
 }
 
 /**
