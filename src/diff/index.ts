@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
@@ -24,11 +24,33 @@ export interface DiffOptions {
   readonly dpi?: number;
 }
 
+/** Comparison resolutions accepted (dpi): past 600 one A4 page is 35 megapixels per side. */
+export const DPI_RANGE = { min: 10, max: 600 } as const;
+/** Longest pdftoppm may take for one PDF: a hostile PDF must not hold the command for ever. */
+const RASTER_MS = 120_000;
+
+/**
+ * A PDF to compare must be a regular file: pdftoppm would wait for ever on a pipe and read a
+ * device without end. Checked before pdftoppm runs, like every other input.
+ */
+function checkInput(pdf: string): void {
+  let why: string | undefined;
+  try {
+    const st = statSync(pdf);
+    if (st.isDirectory()) why = 'it is a directory';
+    else if (st.isFIFO()) why = 'it is a named pipe (FIFO)';
+    else if (!st.isFile()) why = 'it is a device or socket';
+  } catch (e) {
+    why = (e as { code?: string }).code === 'ENOENT' ? 'file not found' : `${(e as { code?: string }).code ?? 'unreadable'}`;
+  }
+  if (why) throw new UserError([diag('diff/unreadable', `cannot read ${pdf}: ${why}, not a PDF file`, { hint: 'give the paths of two PDF files saved on disk' })]);
+}
+
 /** Renders every page of a PDF to PNG with poppler's pdftoppm. */
 function rasterise(pdf: string, dpi: number): PNG[] {
   const dir = mkdtempSync(join(tmpdir(), 'briefkit-diff-'));
   try {
-    execFileSync('pdftoppm', ['-r', String(dpi), '-png', pdf, join(dir, 'p')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', pdf, join(dir, 'p')], { stdio: ['ignore', 'ignore', 'pipe'], timeout: RASTER_MS, killSignal: 'SIGKILL' });
     return readdirSync(dir).filter((f) => f.endsWith('.png')).sort((a, b) => Number(/(\d+)\.png$/.exec(a)?.[1]) - Number(/(\d+)\.png$/.exec(b)?.[1]))
       .map((f) => PNG.sync.read(readFileSync(join(dir, f))));
   } catch (e) {
@@ -61,6 +83,11 @@ function fit(img: PNG, width: number, height: number): PNG {
  */
 export function diffPdfs(oldPdf: string, newPdf: string, o: DiffOptions = {}): PageDiff[] {
   const dpi = o.dpi ?? 50;
+  if (!Number.isInteger(dpi) || dpi < DPI_RANGE.min || dpi > DPI_RANGE.max) {
+    throw new UserError([diag('diff/dpi', `--dpi must be a whole number from ${DPI_RANGE.min} to ${DPI_RANGE.max}, got ${String(dpi)}`, { hint: 'the default, 50, finds any visible change' })]);
+  }
+  checkInput(oldPdf);
+  checkInput(newPdf);
   const a = rasterise(oldPdf, dpi);
   const b = rasterise(newPdf, dpi);
   const out: PageDiff[] = [];

@@ -62,7 +62,12 @@ export function safeFileName(name: string): string {
   return `${base || 'briefing'}.pdf`;
 }
 
-const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/u;
+// No controls, format characters (bidi overrides, zero-width), unassigned or private-use code
+// points and no separators of any kind: they reach RCPT TO as they are (NUL, ESC) or make one
+// address look like another (`a\u200b@x.org` is not `a@x.org`, and its log entry would differ).
+const ADDRESS = /^[^\s\p{C}\p{Z}@<>()[\]\\,;:"]+@[^\s\p{C}\p{Z}@<>()[\]\\,;:"]+\.[^\s\p{C}\p{Z}@<>()[\]\\,;:".]+$/u;
+/** Characters a sender line may not hold anywhere (its display name included): see ADDRESS. */
+const UNSAFE_IN_SENDER = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u;
 
 /** True for a bare address `local@domain.tld` (no display name, no comments). */
 export function isAddress(s: string): boolean {
@@ -71,7 +76,7 @@ export function isAddress(s: string): boolean {
 
 /** The bare address of a `Name <addr>` sender, or undefined when there is none, or several. */
 export function senderAddress(from: string): string | undefined {
-  if (/[\r\n]/.test(from)) return undefined;
+  if (UNSAFE_IN_SENDER.test(from)) return undefined;
   const list = addressparser(from, { flatten: true });
   const first = list[0];
   if (list.length !== 1 || !first || !('address' in first) || !first.address) return undefined;

@@ -61,13 +61,16 @@ export function secretForms(user: string | undefined, pass: string): string[] {
   const add = (s: string, exact: boolean): void => {
     if (exact ? s.trim() !== '' : s.trim().length >= MIN_DERIVED) forms.add(s);
   };
-  const variants = new Set([pass, pass.normalize('NFC'), pass.normalize('NFD'), pass.normalize('NFKC'), pass.normalize('NFKD')]);
+  const normal = [pass, pass.normalize('NFC'), pass.normalize('NFD'), pass.normalize('NFKC'), pass.normalize('NFKD')];
+  // Full case mappings too: matching without regard to case folds only one character to one
+  // (`ß` never meets `SS`), and a server may echo the password upper-cased.
+  const variants = new Set(normal.flatMap((v) => [v, v.toUpperCase(), v.toLowerCase()]));
   for (const v of variants) {
     add(v, true);
-    add(base64(v), true);
-    if (user !== undefined) {
-      add(base64(`\0${user}\0${v}`), true);
-      add(base64(`${user}\0${user}\0${v}`), true);
+    for (const b of [base64(v), ...(user === undefined ? [] : [base64(`\0${user}\0${v}`), base64(`${user}\0${user}\0${v}`)])]) {
+      add(b, true);
+      // Without its padding, as some servers and loggers print base64.
+      add(b.replace(/=+$/, ''), true);
     }
     const collapsed = v.replace(/\s+/gu, ' ');
     for (const w of new Set([v, v.trim(), collapsed, collapsed.trim(), v.replace(/\s+/gu, '')])) {
@@ -75,6 +78,9 @@ export function secretForms(user: string | undefined, pass: string): string[] {
       add(JSON.stringify(w).slice(1, -1), false);
       add(w.replace(/["'\\]/g, '\\$&'), false);
       add(encodeURIComponent(w), false);
+      // A form body (`+` for spaces) and HTML or XML character references.
+      add(encodeURIComponent(w).replace(/%20/g, '+'), false);
+      add(escapeHtml(w), false);
       add(encodeURI(w), false);
       add(encodeURIComponent(w).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), false);
       add(percentAll(w, false), false);
@@ -84,6 +90,10 @@ export function secretForms(user: string | undefined, pass: string): string[] {
   }
   // Longest first, so a form that contains another is replaced whole.
   return [...forms].sort((a, b) => b.length - a.length);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c] ?? ''};`);
 }
 
 function escapeRegExp(s: string): string {

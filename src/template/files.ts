@@ -6,7 +6,7 @@
  * folder's own real path; only regular files are read (a FIFO would block, a device never
  * ends), and only up to {@link MAX_TEMPLATE_BYTES}.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { UserError, diag } from '../diag/errors.js';
@@ -34,14 +34,19 @@ function at(path: string, ref: SourceLoc | undefined): SourceLoc {
 
 /** The real path of the template folder, or a located error when there is none. */
 export function templateRoot(dir: string, ref?: SourceLoc): string {
+  let real: string | undefined;
   try {
-    return realpathSync(dir);
+    real = realpathSync(dir);
+    // A file, a pipe or a device given as --templates is no folder: said here, not by a crash.
+    if (statSync(real).isDirectory()) return real;
   } catch {
-    throw new UserError([diag('template/missing', `templates folder not found: ${displayPath(dir)}`, {
-      ...(ref ? { loc: ref } : {}),
-      hint: 'give --templates a folder that holds template kinds (each with document.hbs) and messages/',
-    })]);
+    real = undefined;
   }
+  const what = real === undefined ? 'templates folder not found' : 'the templates folder is not a folder';
+  throw new UserError([diag('template/missing', `${what}: ${displayPath(dir)}`, {
+    ...(ref ? { loc: ref } : {}),
+    hint: 'give --templates a folder that holds template kinds (each with document.hbs) and messages/',
+  })]);
 }
 
 /**
