@@ -5,7 +5,7 @@ import type { ChartAsset } from './types.js';
  * Bumped whenever the drawing code changes what a chart looks like, so cached assets from an
  * older version are never reused.
  */
-export const CHART_VERSION = 'briefkit-charts-1';
+export const CHART_VERSION = 'briefkit-charts-2';
 
 /** Most assets kept; the oldest unused ones are dropped first. */
 const MAX_ENTRIES = 256;

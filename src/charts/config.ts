@@ -7,8 +7,12 @@ import { chartData } from './data.js';
 import type { ChartData } from './data.js';
 import { valueLabelPlugin } from './labels.js';
 import type { LabelOptions } from './labels.js';
-import { centrePlugin, hatchPlugin } from './plugins.js';
-import type { Mark } from './plugins.js';
+import { centrePlugin } from './centre.js';
+import type { CentreFit } from './centre.js';
+import { hatchPlugin, markList } from './plugins.js';
+import type { Mark, MarkPaint, Marks } from './plugins.js';
+import { stylesFor } from './series-keys.js';
+import type { SeriesRegistry } from './series-keys.js';
 import { chartStrings } from './strings.js';
 import { categoryScale, legend, legendBox, legendItems, valueScale } from './scales.js';
 import type { Ctx, LegendEntry } from './scales.js';
@@ -18,18 +22,34 @@ import { chartLook, money, seriesStyles, valueDigits } from './style.js';
 const DERIVED_TINT = 0.62;
 const HATCH = { spacing: 3.5, lineWidth: 0.9 };
 
+/** Choices made outside one chart, and listeners for what its drawing decided. */
+export interface ConfigOptions {
+  /**
+   * The document's series styles: one colour, dash and marker per series key across every chart
+   * of the briefing and its deck. Without it the chart's series are styled by position.
+   */
+  readonly registry?: SeriesRegistry;
+  /** Where a doughnut prints its total: in the hole (default), or in the legend when the hole cannot hold it. */
+  readonly total?: 'hole' | 'legend';
+  /** Hears which value labels were printed (element indices per dataset) after each draw. */
+  readonly onLabels?: (placed: readonly (readonly number[])[]) => void;
+  /** Hears what the doughnut's hole printed. */
+  readonly onCentre?: (fit: CentreFit) => void;
+}
+
 /** The chart.js configuration for already checked data (see {@link chartConfig}). */
-export function buildConfig(data: ChartData, theme: Theme): ChartConfiguration {
+export function buildConfig(data: ChartData, theme: Theme, o: ConfigOptions = {}): ChartConfiguration {
   const look = chartLook(theme);
   const words = chartStrings(data.language);
   const derived = data.derived.map((d) => d !== undefined);
   const anyDerived = derived.some(Boolean);
-  const styles = seriesStyles(data.series.length, theme);
+  const keys = data.series.map((s) => s.key);
+  const styles = o.registry ? stylesFor(o.registry, keys, theme) : seriesStyles(data.series.length, theme);
   const digits = valueDigits(data.series.flatMap((s) => s.values));
   const isDerived = (c: Ctx): boolean => c.type === 'data' && derived[c.dataIndex ?? -1] === true;
   const onColor = (color: string): string => (luma(color) < 0.55 ? '#ffffff' : look.text);
   /** The pattern over element `i` of a series painted `color`: hatch if derived, else its dots. */
-  const markFor = (i: number, color: string, mark?: Mark): { mark: Mark; color: string } | undefined =>
+  const markFor = (i: number, color: string, mark?: Mark): MarkPaint | undefined =>
     derived[i] ? { mark: 'diagonal', color } : mark ? { mark, color: onColor(color) } : undefined;
   const derivedEntry: LegendEntry = {
     text: words.derivedLegend,
@@ -39,8 +59,11 @@ export function buildConfig(data: ChartData, theme: Theme): ChartConfiguration {
   };
   const type = data.type;
   const withDerived = (entries: LegendEntry[]): LegendEntry[] => (anyDerived ? [...entries, derivedEntry] : entries);
-  const labels = (o: Omit<LabelOptions, 'font' | 'size' | 'color' | 'gap'>): Plugin =>
-    valueLabelPlugin({ font: look.css('600', look.size - 0.5), size: look.size - 0.5, color: look.text, gap: 2.5, ...o });
+  const labels = (l: Omit<LabelOptions, 'font' | 'size' | 'color' | 'gap' | 'onPlaced'>): Plugin =>
+    valueLabelPlugin({
+      font: look.css('600', look.size - 0.5), size: look.size - 0.5, color: look.text, gap: 2.5, ...l,
+      ...(o.onLabels ? { onPlaced: o.onLabels } : {}),
+    });
   const box = legendBox(look);
   const finish = (
     chartType: 'bar' | 'line' | 'doughnut',
@@ -78,7 +101,7 @@ export function buildConfig(data: ChartData, theme: Theme): ChartConfiguration {
       plugins: [hatch, ...plugins],
     } as unknown as ChartConfiguration;
   };
-  let hatchMarks: (d: number, i: number) => { mark: Mark; color: string } | undefined = () => undefined;
+  let hatchMarks: (d: number, i: number) => Marks = () => undefined;
 
   if (type === 'doughnut') {
     const values = data.series.map((s) => s.values[0] ?? 0);
@@ -86,11 +109,19 @@ export function buildConfig(data: ChartData, theme: Theme): ChartConfiguration {
     const colors = styles.map((s) => (derived[0] ? tint(s.color, DERIVED_TINT) : s.color));
     hatchMarks = (_d, i) => markFor(0, styles[i]?.color ?? look.text, styles[i]?.mark);
     const texts = data.series.map((s, i) => words.labelValue(s.label, money(data, values[i] ?? 0, { digits })));
+    const totalText = money(data, total, { digits });
+    // A total the hole cannot hold is said in the legend, after the slices.
+    const totalEntry: LegendEntry[] = o.total === 'legend'
+      ? [{ text: words.labelValue(words.total, totalText), fill: 'rgba(255, 255, 255, 0)', stroke: 'rgba(255, 255, 255, 0)' }]
+      : [];
     return finish(
       'doughnut',
       { labels: texts, datasets: [{ data: values, backgroundColor: colors, borderColor: '#ffffff', borderWidth: 1.5 }] },
       { cutout: '56%' },
-      withDerived(texts.map((text, i) => ({ text, fill: colors[i] ?? look.text, mark: markFor(-1, colors[i] ?? '', styles[i]?.mark) }))),
+      withDerived([
+        ...texts.map((text, i) => ({ text, fill: colors[i] ?? look.text, mark: markFor(-1, colors[i] ?? '', styles[i]?.mark) })),
+        ...totalEntry,
+      ]),
       [
         labels({
           place: 'inside',
@@ -98,10 +129,16 @@ export function buildConfig(data: ChartData, theme: Theme): ChartConfiguration {
           fills: (_d, i) => colors[i] ?? '#ffffff',
           backdrop: (d, i) => hatchMarks(d, i) !== undefined,
         }),
-        centrePlugin([
-          { text: money(data, total, { digits }), font: look.css('bold', look.size * 1.5), size: look.size * 1.5, color: look.text },
-          { text: data.labels[0] ?? '', font: look.css('normal'), size: look.size, color: look.muted },
-        ]),
+        centrePlugin({
+          total: o.total === 'legend' ? '' : totalText,
+          note: data.labels[0] ?? '',
+          size: look.size * 1.5,
+          minSize: look.size,
+          noteSize: look.size,
+          color: look.text,
+          noteColor: look.muted,
+          font: (weight, size) => look.css(weight, size),
+        }, o.onCentre),
       ],
     );
   }
@@ -148,7 +185,14 @@ export function buildConfig(data: ChartData, theme: Theme): ChartConfiguration {
   const colorOf = (d: number, i: number): string =>
     balance ? signColor(data.series[d]?.values[i] ?? 0) : (styles[d]?.color ?? look.text);
   const fillOf = (d: number, i: number): string => (derived[i] ? tint(colorOf(d, i), DERIVED_TINT) : colorOf(d, i));
-  hatchMarks = (d, i) => markFor(i, colorOf(d, i), styles[d]?.mark);
+  // Sign by pattern as well as colour: surplus and deficit colours can print as the same grey,
+  // so deficits are dotted (white on the colour, or the colour on a derived bar's light tint).
+  const deficitDots = (i: number): MarkPaint => ({ mark: 'dots', color: derived[i] ? theme.palette.negative : '#ffffff' });
+  const negative = (d: number, i: number): boolean => (data.series[d]?.values[i] ?? 0) < 0;
+  hatchMarks = (d, i) => {
+    const own = markFor(i, colorOf(d, i), balance ? undefined : styles[d]?.mark);
+    return balance && negative(d, i) ? [...markList(own), deficitDots(i)] : own;
+  };
   const datasets = data.series.map((s, j) => ({
     label: s.label,
     data: [...s.values],
@@ -164,7 +208,7 @@ export function buildConfig(data: ChartData, theme: Theme): ChartConfiguration {
   const entries: LegendEntry[] = balance
     ? [false, true]
         .filter((neg) => signs.has(neg))
-        .map((neg) => ({ text: neg ? words.deficit : words.surplus, fill: signColor(neg ? -1 : 1) }))
+        .map((neg) => ({ text: neg ? words.deficit : words.surplus, fill: signColor(neg ? -1 : 1), ...(neg ? { mark: deficitDots(-1) } : {}) }))
     : data.series.map((s, j) => ({ text: s.label, fill: colorOf(j, -1), mark: markFor(-1, colorOf(j, -1), styles[j]?.mark) }));
   const valueAxis = valueScale(look, data, stacked, horizontal);
   const catAxis = categoryScale(look, stacked);

@@ -1,6 +1,7 @@
 import type { Diagnostic, SourceLoc } from '../diag/types.js';
 import { UserError, diag } from '../diag/errors.js';
 import type { Briefing, ChartSpec, ChartType, Language, MoneyUnit, SeriesSpec } from '../data/types.js';
+import { seriesKeys } from './series-keys.js';
 import { chartStrings } from './strings.js';
 
 /** Chart types the chart stage draws. */
@@ -12,6 +13,8 @@ const UNITS: readonly MoneyUnit[] = ['one', 'thousand', 'million', 'billion'];
 /** One plotted series: its field, legend label and one value per category. */
 export interface SeriesData {
   readonly field: SeriesSpec['field'];
+  /** The series' key in the document's `SeriesRegistry`: its field (`imports#2` for a repeat). */
+  readonly key: string;
   readonly label: string;
   readonly values: readonly number[];
 }
@@ -160,6 +163,7 @@ export function checkChart(spec: unknown, briefing: Briefing, where: ChartWhere)
   // Categories in year order, whatever order the data came in.
   const order = years.map((_, i) => i).sort((a, b) => (years[a] ?? 0) - (years[b] ?? 0));
   const pick = <T>(xs: readonly T[]): T[] => order.map((i) => xs[i] as T);
+  const keys = seriesKeys(series.map((s) => s.field));
   const data: ChartData = {
     type: chartType,
     language: lang,
@@ -168,7 +172,7 @@ export function checkChart(spec: unknown, briefing: Briefing, where: ChartWhere)
     labels: pick(labels),
     years: pick(years),
     derived: pick(derived),
-    series: series.map((s, j) => ({ ...s, values: pick(values[j] ?? []) })),
+    series: series.map((s, j) => ({ ...s, key: keys[j] ?? s.field, values: pick(values[j] ?? []) })),
   };
   return { ok: true, data, diagnostics: out };
 }

@@ -5,9 +5,17 @@
  * `chart/bad-value`, `chart/empty` (errors) and `chart/extra-series` (warning).
  */
 export type { ChartAsset, DrawOp, PathSeg, Paint } from './types.js';
-export { renderChart, renderCharts, chartHeight } from './render.js';
+export { renderChart, renderCharts, chartHeight, drawChartData } from './render.js';
+export { seriesRegistry, seriesKeys, stylesFor } from './series-keys.js';
+export type { SeriesRegistry } from './series-keys.js';
+export type { SeriesStyle } from './style.js';
+export { thinLabels, labelPriorities } from './thin.js';
+export type { Box, LabelCandidate, PlacedLabel, ThinOptions } from './thin.js';
+export { fitCentre, splitMoney } from './centre.js';
+export type { CentreFit, CentreLine, CentreText } from './centre.js';
 export type { ChartInput, ChartResult } from './render.js';
 export { chartConfig, buildConfig } from './config.js';
+export type { ConfigOptions } from './config.js';
 export { chartData, checkChart, CHART_TYPES, SERIES_FIELDS } from './data.js';
 export type { ChartData, SeriesData, ChartWhere, ChartDataResult } from './data.js';
 export { describeChart } from './describe.js';

@@ -2,6 +2,8 @@ import type { Chart, Plugin } from 'chart.js';
 import { luma } from './css.js';
 import { geometries } from './plugins.js';
 import type { Ctx2D } from './plugins.js';
+import { labelPriorities, thinLabels } from './thin.js';
+import type { Box, LabelCandidate } from './thin.js';
 
 /** Options of {@link valueLabelPlugin}. */
 export interface LabelOptions {
@@ -18,15 +20,23 @@ export interface LabelOptions {
   readonly backdrop?: (datasetIndex: number, index: number) => boolean;
   /** Gap between the element and its label (pt). */
   readonly gap: number;
+  /** Told, after each draw, which labels were printed: element indices per dataset. */
+  readonly onPlaced?: (placed: readonly (readonly number[])[]) => void;
 }
 
-interface Box { l: number; t: number; r: number; b: number }
-const overlaps = (a: Box, b: Box): boolean => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+/** One way to print a label: its baseline start, colour and whether it needs a backdrop. */
+interface Spot { readonly x: number; readonly y: number; readonly color: string; readonly backdrop: boolean }
+
+/** Least distance between two value labels (pt): dense series are thinned to keep it. */
+const LABEL_SPACING = 3;
 
 /**
- * Prints values on the elements, small and legible. Labels past bar ends are all shown or,
- * if any would be wider than its bar, none; inside labels are shown where they fit; point
- * labels that would collide are dropped (the alt text and table carry every value).
+ * Prints values on the elements, small and legible, without collisions: every label lies inside
+ * the plot area, clear of the other labels (by {@link LABEL_SPACING}), of the markers and lines
+ * of line charts and of the other bars. Dense series are thinned: the first, last and extreme
+ * values are kept first, then labels spread evenly as room allows (see `thinLabels`); a label
+ * past a bar end that has no room there may go inside the bar's end. The alt text and the
+ * data table carry every value.
  */
 export function valueLabelPlugin(o: LabelOptions): Plugin {
   return {
@@ -35,35 +45,53 @@ export function valueLabelPlugin(o: LabelOptions): Plugin {
       const ctx = chart.ctx as unknown as Ctx2D;
       ctx.save();
       ctx.font = o.font;
-      const plan: { text: string; x: number; y: number; color: string; box: Box; backdrop: boolean }[] = [];
       const capH = o.size * 0.66;
       const geo = geometries(chart);
-      // Point labels keep clear of every marker and every line between markers.
-      const points = geo.flatMap((els) => els.filter((g) => g.kind === 'point'));
-      const placed: Box[] = points.map((g) => ({ l: g.x - 4, t: g.y - 4, r: g.x + 4, b: g.y + 4 }));
-      const lines = geo.flatMap((els) => els.slice(1).map((g, i) => [els[i] ?? g, g] as const)).filter(([a]) => a.kind === 'point');
+      const a = chart.chartArea;
+      const area: Box = { l: a.left, t: a.top, r: a.right, b: a.bottom };
+      const boxOf = (s: Spot, w: number): Box => ({ l: s.x - 1, t: s.y - capH - 1, r: s.x + w + 1, b: s.y + 1 });
+      const contrast = (di: number, i: number): Pick<Spot, 'color' | 'backdrop'> => {
+        const backdrop = o.backdrop?.(di, i) ?? false;
+        return { backdrop, color: !backdrop && luma(o.fills?.(di, i) ?? '#ffffff') < 0.55 ? '#ffffff' : o.color };
+      };
+      // What labels keep clear of: markers (line charts) or bars (past bar ends).
+      const flat = geo.flatMap((els, di) => els.map((g, i) => ({ g, di, i })));
+      const obstacles: Box[] = o.place === 'inside' ? [] : flat.map(({ g }) =>
+        g.kind === 'point' ? { l: g.x - 4, t: g.y - 4, r: g.x + 4, b: g.y + 4 } : { l: g.left, t: g.top, r: g.right, b: g.bottom });
+      const lines = geo.flatMap((els) => els.slice(1).map((g, i) => [els[i] ?? g, g] as const)).filter(([p]) => p.kind === 'point');
       const crosses = (b: Box): boolean =>
-        lines.some(([a, c]) => {
+        lines.some(([p, c]) => {
           for (let t = 0; t <= 1; t += 1 / 16) {
-            const x = a.x + (c.x - a.x) * t, y = a.y + (c.y - a.y) * t;
+            const x = p.x + (c.x - p.x) * t, y = p.y + (c.y - p.y) * t;
             if (x > b.l && x < b.r && y > b.t && y < b.b) return true;
           }
           return false;
         });
+      const candidates: LabelCandidate[] = [];
+      const spots: { di: number; i: number; text: string; spots: Spot[] }[] = [];
       for (const [di, els] of geo.entries()) {
+        // Extremes as drawn: the y of points and vertical bars, the x of horizontal bars.
+        const priorities = labelPriorities(els.map((g) => (g.horizontal ? g.x : -g.y)));
         for (const [i, g] of els.entries()) {
           const text = o.text(di, i);
           if (!text) continue;
           const w = ctx.measureText(text).width;
-          let x = g.x, y = g.y, color = o.color, backdrop = false;
+          const mine: Spot[] = [];
           if (o.place === 'end' && g.kind === 'bar') {
-            if (w > g.right - g.left + 2 && !g.horizontal) return ctx.restore();
+            const inner = contrast(di, i);
             if (g.horizontal) {
-              x = g.negative ? g.left - o.gap - w : g.right + o.gap;
-              y = (g.top + g.bottom) / 2 + capH / 2;
+              const y = (g.top + g.bottom) / 2 + capH / 2;
+              mine.push({ x: g.negative ? g.left - o.gap - w : g.right + o.gap, y, color: o.color, backdrop: false });
+              if (w + 2 * o.gap <= g.right - g.left && capH + 2 <= g.bottom - g.top) {
+                mine.push({ x: g.negative ? g.left + o.gap : g.right - o.gap - w, y, ...inner });
+              }
             } else {
-              x = g.x - w / 2;
-              y = g.negative ? g.bottom + o.gap + capH : g.top - o.gap;
+              // Centred on the bar, but kept inside the plot area (first and last bars).
+              const x = Math.max(area.l + 1, Math.min(g.x - w / 2, area.r - w - 1));
+              mine.push({ x, y: g.negative ? g.bottom + o.gap + capH : g.top - o.gap, color: o.color, backdrop: false });
+              if (w + 2 <= g.right - g.left && capH + 2 * o.gap <= g.bottom - g.top) {
+                mine.push({ x, y: g.negative ? g.bottom - o.gap : g.top + o.gap + capH, ...inner });
+              }
             }
           } else if (o.place === 'inside') {
             const mid = (g.a0 + g.a1) / 2, rr = (g.inner + g.outer) / 2;
@@ -71,45 +99,44 @@ export function valueLabelPlugin(o: LabelOptions): Plugin {
             const cy = g.kind === 'arc' ? g.y + Math.sin(mid) * rr : (g.top + g.bottom) / 2;
             const roomW = g.kind === 'arc' ? (g.a1 - g.a0) * rr : g.right - g.left;
             const roomH = g.kind === 'arc' ? g.outer - g.inner : g.bottom - g.top;
-            if (w + 4 > roomW || o.size + 2 > roomH) continue;
-            x = cx - w / 2;
-            y = cy + capH / 2;
-            backdrop = o.backdrop?.(di, i) ?? false;
-            color = !backdrop && luma(o.fills?.(di, i) ?? '#ffffff') < 0.55 ? '#ffffff' : o.color;
+            if (w + 4 <= roomW && o.size + 2 <= roomH) mine.push({ x: cx - w / 2, y: cy + capH / 2, ...contrast(di, i) });
           } else {
-            // Centred on its point, but inside the plot area: never over the axis labels at the
-            // left, never past the chart's (and the page's) right edge.
-            const area = chart.chartArea;
-            x = Math.max(area.left, Math.min(g.x - w / 2, area.right - w));
-            const free = [g.y - o.gap - 4, g.y + o.gap + 4 + capH].find((yy) => {
-              const b = { l: x - 1, t: yy - capH - 1, r: x + w + 1, b: yy + 1 };
-              return !placed.some((p) => overlaps(p, b)) && !crosses(b) && b.t > chart.chartArea.top - 4;
-            });
-            if (free === undefined) continue;
-            y = free;
+            // Centred on its point, above it or else below, but inside the plot area: never over
+            // the axis labels at the left, never past the chart's (and the page's) right edge.
+            const x = Math.max(area.l + 1, Math.min(g.x - w / 2, area.r - w - 1));
+            for (const y of [g.y - o.gap - 4, g.y + o.gap + 4 + capH]) mine.push({ x, y, color: o.color, backdrop: false });
           }
-          const box = { l: x - 1, t: y - capH - 1, r: x + w + 1, b: y + 1 };
-          if (placed.some((p) => overlaps(p, box))) {
-            if (o.place === 'end') return ctx.restore();
-            continue;
-          }
-          placed.push(box);
-          plan.push({ text, x, y, color, box, backdrop });
+          if (mine.length === 0) continue;
+          const own = flat.findIndex((f) => f.di === di && f.i === i);
+          candidates.push({ id: spots.length, priority: priorities[i] ?? 0, boxes: mine.map((m) => boxOf(m, w)), ...(o.place === 'end' ? { own } : {}) });
+          spots.push({ di, i, text, spots: mine });
         }
       }
+      const kept = thinLabels(candidates, {
+        area: o.place === 'inside' ? { l: 0, t: 0, r: chart.width, b: chart.height } : area,
+        obstacles,
+        gap: o.place === 'inside' ? 0 : LABEL_SPACING,
+        ...(lines.length ? { blocked: crosses } : {}),
+      });
       ctx.textAlign = 'left';
       ctx.textBaseline = 'alphabetic';
-      for (const p of plan) {
-        if (p.backdrop) {
+      const placed: number[][] = geo.map(() => []);
+      for (const k of kept) {
+        const label = spots[k.id];
+        const spot = label?.spots[k.choice];
+        if (!label || !spot) continue;
+        placed[label.di]?.push(label.i);
+        if (spot.backdrop) {
           ctx.fillStyle = 'rgba(255, 255, 255, 0.88)';
           ctx.beginPath();
-          ctx.rect(p.box.l - 1, p.box.t - 0.5, p.box.r - p.box.l + 2, p.box.b - p.box.t + 1.5);
+          ctx.rect(k.box.l - 1, k.box.t - 0.5, k.box.r - k.box.l + 2, k.box.b - k.box.t + 1.5);
           ctx.fill();
         }
-        ctx.fillStyle = p.color;
-        ctx.fillText(p.text, p.x, p.y);
+        ctx.fillStyle = spot.color;
+        ctx.fillText(label.text, spot.x, spot.y);
       }
       ctx.restore();
+      o.onPlaced?.(placed);
     },
   };
 }

@@ -30,8 +30,22 @@ export interface Ctx2D {
   textBaseline: string;
 }
 
-/** A pattern drawn over an element: diagonal lines (derived values) or dots (series). */
+/** A pattern drawn over an element: diagonal lines (derived values) or dots (deficits, series). */
 export type Mark = 'diagonal' | 'dots';
+
+/** A pattern and its colour. */
+export interface MarkPaint {
+  readonly mark: Mark;
+  readonly color: string;
+}
+
+/** One pattern, several (drawn in order) or none. */
+export type Marks = MarkPaint | readonly MarkPaint[] | undefined;
+
+/** The patterns of {@link Marks} as a list. */
+export function markList(m: Marks): readonly MarkPaint[] {
+  return m === undefined ? [] : Array.isArray(m) ? m : [m as MarkPaint];
+}
 
 /** An element's final geometry in chart space (pt), as the plugins need it. */
 export interface Geometry {
@@ -99,21 +113,21 @@ function outline(ctx: Ctx2D, g: Geometry): void {
 
 /** Options of {@link hatchPlugin}. */
 export interface HatchOptions {
-  /** The pattern for an element, if any, and its colour. */
-  readonly mark: (datasetIndex: number, index: number) => { mark: Mark; color: string } | undefined;
+  /** The patterns for an element, if any, and their colours. */
+  readonly mark: (datasetIndex: number, index: number) => Marks;
   /** Distance between hatch lines (pt). */
   readonly spacing: number;
   readonly lineWidth: number;
   /** Patterns for legend boxes, by legend item index, and the legend box size (pt). */
   readonly legend?: {
-    readonly marks: readonly ({ mark: Mark; color: string } | undefined)[];
+    readonly marks: readonly Marks[];
     readonly boxWidth: number;
     readonly boxHeight: number;
     readonly fontSize: number;
   };
 }
 
-function drawMark(ctx: Ctx2D, g: Geometry, m: { mark: Mark; color: string }, o: HatchOptions): void {
+function drawMark(ctx: Ctx2D, g: Geometry, m: MarkPaint, o: HatchOptions): void {
   const box = g.kind === 'arc'
     ? { l: g.x - g.outer, t: g.y - g.outer, r: g.x + g.outer, b: g.y + g.outer }
     : { l: g.left, t: g.top, r: g.right, b: g.bottom };
@@ -162,8 +176,7 @@ export function hatchPlugin(o: HatchOptions): Plugin {
       const ctx = chart.ctx as unknown as Ctx2D;
       for (const [di, els] of geometries(chart).entries()) {
         for (const [i, g] of els.entries()) {
-          const m = o.mark(di, i);
-          if (m && g.kind !== 'point') drawMark(ctx, g, m, o);
+          if (g.kind !== 'point') for (const m of markList(o.mark(di, i))) drawMark(ctx, g, m, o);
         }
       }
     },
@@ -174,38 +187,12 @@ export function hatchPlugin(o: HatchOptions): Plugin {
       if (!lg || !boxes) return;
       const ctx = chart.ctx as unknown as Ctx2D;
       for (const [i, hb] of boxes.entries()) {
-        const m = lg.marks[i];
-        if (!m) continue;
+        const ms = markList(lg.marks[i]);
+        if (ms.length === 0) continue;
         const top = hb.top + Math.max((lg.fontSize - lg.boxHeight) / 2, 0);
         const g: Geometry = { kind: 'bar', x: hb.left, y: top, left: hb.left, top, right: hb.left + lg.boxWidth, bottom: top + lg.boxHeight, ...NO_ARC };
-        drawMark(ctx, g, m, o);
+        for (const m of ms) drawMark(ctx, g, m, o);
       }
-    },
-  };
-}
-
-/** Prints lines of text centred in the doughnut's hole (the total, then the year). */
-export function centrePlugin(lines: readonly { text: string; font: string; size: number; color: string }[]): Plugin {
-  return {
-    id: 'bkCentre',
-    afterDatasetsDraw(chart: Chart) {
-      const ctx = chart.ctx as unknown as Ctx2D;
-      const g = geometries(chart)[0]?.[0];
-      if (!g || g.kind !== 'arc') return;
-      const gap = 3.5;
-      const height = lines.reduce((h, l) => h + l.size * 0.7, 0) + gap * (lines.length - 1);
-      let y = g.y - height / 2;
-      ctx.save();
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'alphabetic';
-      for (const l of lines) {
-        y += l.size * 0.7;
-        ctx.font = l.font;
-        ctx.fillStyle = l.color;
-        ctx.fillText(l.text, g.x, y);
-        y += gap;
-      }
-      ctx.restore();
     },
   };
 }

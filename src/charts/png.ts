@@ -7,8 +7,9 @@ import type { Diagnostic } from '../diag/types.js';
 import { fontPath } from '../text/fonts.js';
 import type { FontId } from '../text/fonts.js';
 import { CHART_FAMILY } from './css.js';
-import { buildConfig, cloneConfig } from './config.js';
-import { chartHeight, prepareChart } from './render.js';
+import { cloneConfig } from './config.js';
+import { chartHeight, drawChartData, prepareChart } from './render.js';
+import { seriesRegistry } from './series-keys.js';
 import type { ChartInput } from './render.js';
 
 /** Raster options: resolution in dots per inch (72 gives 1 px per pt). */
@@ -88,7 +89,10 @@ export function renderChartPng(spec: ChartSpec, input: ChartInput, options: PngO
   const scale = dpi / 72;
   const size = { widthPx: Math.floor(width * scale), heightPx: Math.floor(height * scale) };
   if (!data) return { ...size, diagnostics };
-  const config = cloneConfig(buildConfig(data, input.theme));
+  // The same settled configuration as the vector drawing: document-wide series colours, and a
+  // doughnut total in the legend when the hole cannot hold it.
+  const registry = input.series ?? seriesRegistry(input.briefing.charts, input.theme);
+  const config = cloneConfig(drawChartData(data, { theme: input.theme, registry, width, height }).config);
   const opts = (config.options ?? {}) as Record<string, unknown>;
   config.options = { ...opts, devicePixelRatio: scale } as typeof config.options;
   const png = renderer(width, height).renderToBufferSync(config, 'image/png');

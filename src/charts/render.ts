@@ -5,11 +5,15 @@ import { typeset, typoState } from '../text/typography.js';
 import type { Theme } from '../theme/types.js';
 import { cacheGet, cacheSet, chartHash } from './cache.js';
 import { buildConfig } from './config.js';
+import type { ConfigOptions } from './config.js';
+import { seriesRegistry, stylesFor } from './series-keys.js';
+import type { SeriesRegistry } from './series-keys.js';
 import { checkChart } from './data.js';
 import type { ChartData } from './data.js';
 import { describeChart } from './describe.js';
 import type { ChartAsset } from './types.js';
 import { recordChart } from './vector.js';
+import type { Recording } from './vector.js';
 
 /** What the chart stage needs: the briefing, the theme and the text column width (pt). */
 export interface ChartInput {
@@ -19,6 +23,11 @@ export interface ChartInput {
   readonly width: number;
   /** Locates a field path (e.g. `charts[0].type`) in the source, for located diagnostics. */
   readonly locate?: ((path: string) => SourceLoc | undefined) | undefined;
+  /**
+   * One style per series key for the whole document (see {@link seriesRegistry}); built from
+   * `briefing.charts` when not given, so a deck drawn from the same briefing matches its PDF.
+   */
+  readonly series?: SeriesRegistry | undefined;
 }
 
 /** One chart's asset, when it could be drawn, and what was found wrong with it. */
@@ -73,11 +82,14 @@ export function renderChart(spec: ChartSpec, input: ChartInput, index?: number):
   const half = raw.size === 'half';
   const width = half ? (input.width - HALF_GUTTER) / 2 : input.width;
   const height = half ? width * (spec.type === 'doughnut' ? 0.8 : 0.72) : chartHeight(width, input.theme);
-  const hash = chartHash({ spec: specNoLoc, data, theme: input.theme, width });
+  const registry = input.series ?? seriesRegistry(input.briefing.charts, input.theme);
+  // The styles depend on the other charts of the document, so they are part of the key.
+  const styles = stylesFor(registry, data.series.map((s) => s.key), input.theme);
+  const hash = chartHash({ spec: specNoLoc, data, theme: input.theme, width, styles });
   const cached = cacheGet(hash);
   if (cached) return { asset: cached, diagnostics };
 
-  const { ops } = recordChart(buildConfig(data, input.theme), width, height);
+  const { recording: { ops }, labelled } = drawChartData(data, { theme: input.theme, registry, width, height });
   if (!ops.some((op) => op.kind === 'path')) {
     const i = index ?? input.briefing.charts.indexOf(spec);
     const path = i >= 0 ? `charts[${i}]` : 'chart';
@@ -104,9 +116,39 @@ export function renderChart(spec: ChartSpec, input: ChartInput, index?: number):
     table: words.table,
     showTable: raw.showTable === true,
     half,
+    labelled,
   };
   cacheSet(hash, asset);
   return { asset, diagnostics };
+}
+
+/**
+ * Draws a chart's data at a size: the configuration it settled on, the recording and which
+ * value labels were printed. A doughnut whose hole cannot hold its total is drawn again with
+ * the total in the legend (the legend then takes room, so the hole is measured as drawn).
+ */
+export function drawChartData(
+  data: ChartData,
+  o: { readonly theme: Theme; readonly registry: SeriesRegistry; readonly width: number; readonly height: number },
+): { config: ReturnType<typeof buildConfig>; recording: Recording; labelled: number[][] } {
+  let labelled: number[][] = [];
+  let dropped = false;
+  const listen: ConfigOptions = {
+    registry: o.registry,
+    onLabels: (placed) => {
+      labelled = placed.map((xs) => [...xs]);
+    },
+    onCentre: (fit) => {
+      dropped = fit.dropped;
+    },
+  };
+  let config = buildConfig(data, o.theme, listen);
+  let recording = recordChart(config, o.width, o.height);
+  if (dropped) {
+    config = buildConfig(data, o.theme, { ...listen, total: 'legend' });
+    recording = recordChart(config, o.width, o.height);
+  }
+  return { config, recording, labelled };
 }
 
 /**
@@ -125,6 +167,7 @@ export function renderCharts(input: ChartInput): {
     return { assets, diagnostics };
   }
   const seen = new Set<string>();
+  const series = input.series ?? seriesRegistry(charts, input.theme);
   (charts as unknown[]).forEach((spec, i) => {
     const name = typeof spec === 'object' && spec !== null ? (spec as { name?: unknown }).name : undefined;
     if (typeof name === 'string' && seen.has(name)) {
@@ -139,7 +182,7 @@ export function renderCharts(input: ChartInput): {
       return;
     }
     if (typeof name === 'string') seen.add(name);
-    const res = renderChart(spec as ChartSpec, input, i);
+    const res = renderChart(spec as ChartSpec, { ...input, series }, i);
     diagnostics.push(...res.diagnostics);
     if (res.asset) assets.set(res.asset.name, res.asset);
   });

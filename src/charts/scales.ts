@@ -1,6 +1,6 @@
 import type { LegendItem } from 'chart.js';
 import type { ChartData } from './data.js';
-import type { Mark } from './plugins.js';
+import type { Marks } from './plugins.js';
 import { money, tickDigits } from './style.js';
 import type { ChartLook } from './style.js';
 
@@ -78,7 +78,7 @@ export interface LegendEntry {
   readonly text: string;
   readonly fill: string;
   readonly stroke?: string;
-  readonly mark?: { mark: Mark; color: string };
+  readonly mark?: Marks;
   readonly pointStyle?: string;
 }
 
@@ -86,7 +86,7 @@ export interface LegendEntry {
 export function legendItems(
   look: ChartLook,
   entries: readonly LegendEntry[],
-): { items: () => LegendItem[]; marks: ({ mark: Mark; color: string } | undefined)[] } {
+): { items: () => LegendItem[]; marks: Marks[] } {
   return {
     items: () =>
       entries.map((e, i) => ({

@@ -76,4 +76,9 @@ export interface ChartAsset {
   readonly showTable: boolean;
   /** Drawn at half the column width, to stand beside another half-width chart. */
   readonly half: boolean;
+  /**
+   * Which value labels the drawing printed: element indices per series (dense series are
+   * thinned, colliding labels dropped). The PPTX keeps the same ones.
+   */
+  readonly labelled?: readonly (readonly number[])[];
 }

@@ -1,15 +1,80 @@
-import type { ChartData } from '../charts/index.js';
+import { stylesFor } from '../charts/index.js';
+import type { ChartData, SeriesRegistry, SeriesStyle } from '../charts/index.js';
+import { seriesStyles } from '../charts/style.js';
+import { tint } from '../charts/css.js';
 import type { Theme } from '../theme/types.js';
 import { formatMoney, moneyDigits } from '../util/format.js';
 import type { ChartName, ChartOptions, ChartSeries } from './lib.js';
 import { FONT_FACE, hex } from './units.js';
 import { attrText, xmlSafe } from './xml.js';
+import type { ChartPatch, PointPaint, SeriesPatch } from './chart-xml.js';
 
 /** A native chart for `slide.addChart`: its type, its data (written to the data sheet) and options. */
 export interface NativeChart {
   readonly type: ChartName;
   readonly data: ChartSeries[];
   readonly options: ChartOptions;
+  /** What pptxgenjs cannot write, applied to the chart part afterwards (see `patchChartXml`). */
+  readonly patch: ChartPatch;
+}
+
+/** How light derived bars are behind their hatching (as in the PDF). */
+const DERIVED_TINT = 0.62;
+/** Marker size of line charts (pt). */
+const MARKER = 7;
+
+/** What {@link nativeChart} needs besides the data. */
+export interface NativeChartOptions {
+  readonly theme: Theme;
+  readonly fontSize: number;
+  readonly alt: string;
+  readonly title: string;
+  /** The document's series styles, so a series has the PDF's colour (by position without it). */
+  readonly registry?: SeriesRegistry | undefined;
+  /** The value labels the PDF drawing printed, per series; the others are hidden here too. */
+  readonly labelled?: readonly (readonly number[])[] | undefined;
+}
+
+/**
+ * The per-point changes: derived points hatched (bars, slices) or open (line markers), deficits
+ * dotted, and labels hidden where the PDF thinned them.
+ */
+function chartPatch(data: ChartData, colors: readonly string[], o: NativeChartOptions): ChartPatch {
+  const p = o.theme.palette;
+  const derived = data.derived.map((d) => d !== undefined);
+  const hiddenOf = (j: number, n: number): number[] => {
+    const shown = o.labelled?.[j];
+    return shown ? Array.from({ length: n }, (_, i) => i).filter((i) => !shown.includes(i)) : [];
+  };
+  const hatch = (idx: number, color: string): PointPaint => ({ kind: 'pattern', idx, preset: 'wdUpDiag', fg: hex(color), bg: hex(tint(color, DERIVED_TINT)) });
+  if (data.type === 'doughnut') {
+    const n = data.series.length;
+    const points = derived[0] ? data.series.map((_, i) => hatch(i, `#${colors[i] ?? '1A1A1A'}`)) : [];
+    return { series: [{ points, hiddenLabels: hiddenOf(0, n), bar: false }] };
+  }
+  const series = data.series.map((s, j): SeriesPatch => {
+    const color = `#${colors[j] ?? '1A1A1A'}`;
+    const points: PointPaint[] = [];
+    s.values.forEach((v, i) => {
+      if (data.type === 'line') {
+        if (derived[i]) points.push({ kind: 'open-marker', idx: i, color: hex(color), size: MARKER });
+      } else if (data.type === 'balance') {
+        const sign = v < 0 ? p.negative : p.positive;
+        if (derived[i]) points.push(hatch(i, sign));
+        else if (v < 0) points.push({ kind: 'pattern', idx: i, preset: 'pct75', fg: hex(sign), bg: 'FFFFFF' });
+      } else if (derived[i]) points.push(hatch(i, color));
+    });
+    return { points, hiddenLabels: hiddenOf(j, s.values.length), bar: data.type !== 'line' };
+  });
+  return { series };
+}
+
+/** Series colours (no `#`) for the chart's series keys, as the PDF paints them. */
+function seriesColors(data: ChartData, o: NativeChartOptions): string[] {
+  const styles: SeriesStyle[] = o.registry
+    ? stylesFor(o.registry, data.series.map((s) => s.key), o.theme)
+    : seriesStyles(data.series.length, o.theme);
+  return styles.map((s) => hex(s.color));
 }
 
 /** Excel number format literal: text in double quotes (quotes inside are dropped). */
@@ -70,9 +135,12 @@ const TOP_DOWN = { catAxisOrientation: 'maxMin', catAxisCrossesAt: 'max' } as un
  * bars, lines, a doughnut (one slice per series, in `spec.year`) and the balance as columns
  * that turn the theme's negative colour below zero. Labels keep the `*` of derived years.
  */
-export function nativeChart(data: ChartData, o: { readonly theme: Theme; readonly fontSize: number; readonly alt: string; readonly title: string }): NativeChart {
+export function nativeChart(data: ChartData, o: NativeChartOptions): NativeChart {
   const p = o.theme.palette;
-  const colors = p.series.map(hex);
+  // One colour per series, the PDF's: with one series, a single colour (more colours than
+  // series would make pptxgenjs colour each bar differently).
+  const colors = seriesColors(data, o);
+  const patch = chartPatch(data, colors, o);
   const text = hex(p.text);
   const muted = hex(p.muted);
   const base: ChartOptions = {
@@ -111,6 +179,7 @@ export function nativeChart(data: ChartData, o: { readonly theme: Theme; readonl
       return {
         type: 'bar',
         data: series,
+        patch,
         options: {
           ...base,
           barDir: data.type === 'horizontal-bar' ? 'bar' : 'col',
@@ -127,6 +196,7 @@ export function nativeChart(data: ChartData, o: { readonly theme: Theme; readonl
       return {
         type: 'bar',
         data: series.slice(0, 1),
+        patch,
         options: {
           ...base,
           barDir: 'col',
@@ -143,11 +213,13 @@ export function nativeChart(data: ChartData, o: { readonly theme: Theme; readonl
       return {
         type: 'line',
         data: series,
+        patch,
         options: { ...base, lineSize: 2.5, lineDataSymbol: 'circle', lineDataSymbolSize: 7, dataLabelPosition: 't' },
       };
     case 'doughnut':
       return {
         type: 'doughnut',
+        patch,
         data: [{ name: xmlSafe(o.title), labels: data.series.map((s) => xmlSafe(s.label)), values: data.series.map((s) => s.values[0] ?? 0) }],
         options: {
           ...base,

@@ -3,7 +3,10 @@
  * text boxes, charts are native charts with their data sheet, furniture sits on the slide
  * masters, speaker notes come with every slide, and equal input gives equal bytes.
  */
-import { chartData } from '../charts/index.js';
+import { chartData, seriesRegistry } from '../charts/index.js';
+import type { SeriesRegistry } from '../charts/index.js';
+import { chartPatcher } from './chart-xml.js';
+import type { ChartPatch } from './chart-xml.js';
 import type { Briefing } from '../data/types.js';
 import { assertNever } from '../diag/errors.js';
 import type { DocMeta } from '../doc/types.js';
@@ -56,7 +59,7 @@ function defineMaster(pptx: Pptx, name: string, frames: readonly Frame[], lang: 
 }
 
 /** Adds one frame to a slide as an editable object. */
-function addFrame(slide: PptxSlide, f: Frame, o: { pptx: Pptx; input: PptxInput; lang: string }): void {
+function addFrame(slide: PptxSlide, f: Frame, o: { pptx: Pptx; input: PptxInput; lang: string; series: SeriesRegistry; patches: ChartPatch[] }): void {
   switch (f.kind) {
     case 'rect':
       slide.addShape(o.pptx.ShapeType.rect, { ...position(f.box), fill: { color: hex(f.fill) }, line: { type: 'none' } });
@@ -73,7 +76,9 @@ function addFrame(slide: PptxSlide, f: Frame, o: { pptx: Pptx; input: PptxInput;
       const asset = planned.charts.get(f.key);
       const native = nativeChart(chartData(spec, briefing), {
         theme, fontSize: planned.style.chartFontSize, alt: f.alt, title: asset?.title ?? spec.title,
+        registry: o.series, labelled: asset?.labelled,
       });
+      o.patches.push(native.patch);
       slide.addChart(native.type, native.data, { ...native.options, ...position(f.box) });
       return;
     }
@@ -104,16 +109,21 @@ export async function writePptx(input: PptxInput): Promise<Buffer> {
   pptx.revision = '1';
   pptx.theme = { headFontFace: FONT_FACE, bodyFontFace: FONT_FACE };
   const style = planned.style;
+  // One colour per series key, the same as the PDF and the slides (built from the same specs).
+  const series = seriesRegistry(input.briefing.charts, input.theme);
+  const patches: ChartPatch[] = [];
   defineMaster(pptx, MASTER.title, furniture(meta, style, { number: 1, cover: true }), lang);
   defineMaster(pptx, MASTER.content, furniture(meta, style, { number: 1, cover: false }), lang);
   for (const plan of planned.plans) {
     const slide = pptx.addSlide({ masterName: plan.source.kind === 'title' ? MASTER.title : MASTER.content });
-    for (const f of plan.frames) addFrame(slide, f, { pptx, input, lang });
+    for (const f of plan.frames) addFrame(slide, f, { pptx, input, lang, series, patches });
     const notes = notesText(plan);
     if (notes) slide.addNotes(xmlSafe(notes));
   }
   const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   const bullet = style.colors.primary;
-  return normalizeOfficeZip(raw, input.date, (name, xml) => (/^ppt\/slides\/slide\d+\.xml$/.test(name) ? colorBullets(xml, bullet) : xml));
+  // Chart parts are numbered in the order the charts were added: the N-th gets the N-th patch.
+  const patchChart = chartPatcher(patches);
+  return normalizeOfficeZip(raw, input.date, (name, xml) => (/^ppt\/slides\/slide\d+\.xml$/.test(name) ? colorBullets(xml, bullet) : patchChart(name, xml)));
 }
 
