@@ -16,7 +16,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err) => {
-    console.error(err);
+    // An internal error (a bug): the stack, with control, format and bidi characters shown
+    // as <U+XXXX> like every other line, since a message may quote user data.
+    const text = String((err && err.stack) || err);
+    // eslint-disable-next-line no-control-regex -- these are the characters escaped
+    console.error(text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g,
+      (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`));
+    console.error('briefkit: internal error (a bug): please report it with the lines above');
     process.exitCode = 70;
   },
 );
