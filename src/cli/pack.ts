@@ -3,8 +3,12 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { showText } from '../diag/escape.js';
 import type { Diagnostic } from '../diag/types.js';
+import { fileHash, inputsHash, updateManifest } from '../incremental/index.js';
+import type { OutputRecord } from '../incremental/index.js';
 import { buildPack } from '../pack/index.js';
+import type { TargetOptions } from '../targets.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { buildOptionsOf } from './build.js';
 
 interface Io {
   out(s: string): void;
@@ -28,13 +32,15 @@ export function registerPack(
     .option('--templates <dir>', 'folder of template kinds')
     .addOption(new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text'))
     .action(async (manifests: string[], o: Record<string, unknown>) => {
+      // The options as `build` and `check` state them, so the build manifest entries this
+      // writes are the ones `check` (and a later `build`) compares against.
+      const options: TargetOptions = {
+        ...buildOptionsOf({ paper: o['paper'], pdfa: o['pdfa'], templates: o['templates'] }),
+        ...(o['duplex'] === false ? { duplex: false } : {}),
+      };
       for (const file of manifests) {
         const started = performance.now();
-        const r = await buildPack(file, {
-          paper: o['paper'] as 'a4' | 'letter', pdfa: o['pdfa'] === true,
-          ...(o['duplex'] === false ? { duplex: false } : {}),
-          ...(typeof o['templates'] === 'string' ? { templatesDir: o['templates'] } : {}),
-        });
+        const r = await buildPack(file, options);
         report(r.diagnostics, String(o['reporter']));
         if (!r.ok) {
           setCode(1);
@@ -42,10 +48,16 @@ export function registerPack(
           continue;
         }
         const outDir = String(o['out']);
+        // The same output names as `build` of the manifest (src/targets.ts).
+        const names = [`${r.manifest.id}.pdf`, ...r.briefings.map((b) => `${r.manifest.id}/${b.briefing.id}.pdf`)];
         try {
           // Every file is complete before any is renamed into place.
           writeFileAtomic(join(outDir, `${r.manifest.id}.pdf`), r.pdf);
           for (const b of r.briefings) writeFileAtomic(join(outDir, r.manifest.id, `${b.briefing.id}.pdf`), b.pdf);
+          const { hash } = inputsHash(file, options, options.templatesDir);
+          const outputs: Record<string, OutputRecord> = {};
+          for (const n of names) outputs[n] = { source: file, inputs: hash, output: fileHash(join(outDir, n)) };
+          await updateManifest(outDir, outputs);
         } catch (e) {
           const diags = (e as { diagnostics?: Diagnostic[] }).diagnostics;
           if (!diags) throw e;
