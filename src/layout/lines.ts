@@ -13,6 +13,8 @@ export function drawLine(line: Line, x: number, y: number, tag: Tag, ctx: DrawCo
     const span = f.span;
     const features = span.features ?? TEXT_FEATURES;
     let rx = x + f.x;
+    // A mirrored piece keeps its written text for the text layer, on its first run.
+    let actual = f.actual;
     for (const run of splitRuns(f.text, span.face)) {
       const natural = runWidth(run.text, run.font, span.size, features);
       const spaces = (run.text.match(/ /g) ?? []).length;
@@ -20,8 +22,9 @@ export function drawLine(line: Line, x: number, y: number, tag: Tag, ctx: DrawCo
       if (run.text.trim() !== '' || spaces > 0) {
         ctx.items.push({
           kind: 'text', x: rx, y: y - (span.rise ?? 0), text: run.text, font: run.font, size: span.size,
-          color: span.color, wordSpacing: line.wordSpacing, features, width, tag,
+          color: span.color, wordSpacing: line.wordSpacing, features, width, tag, ...(actual !== undefined ? { actual } : {}),
         });
+        if (actual !== undefined) actual = '';
       }
       rx += width;
     }

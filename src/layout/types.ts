@@ -67,6 +67,8 @@ export type PageItem =
       readonly features: readonly string[];
       readonly width: number;
       readonly tag: Tag;
+      /** Text for the text layer (ActualText) when the glyphs drawn show another: mirrored brackets. */
+      readonly actual?: string;
     }
   | {
       readonly kind: 'rect';

@@ -41,8 +41,8 @@ export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: T
   const out: string[] = ['q', `1 0 0 -1 0 ${num(page.height)} cm`];
   // A character no bundled font has prints as a box; ActualText keeps the real text for
   // readers, search and assistive technology.
-  const actual = needsActualText(it.text, font);
-  if (actual) out.push(`/Span <</ActualText <FEFF${utf16Hex(it.text)}>>> BDC`);
+  const actual = it.actual ?? (needsActualText(it.text, font) ? it.text : undefined);
+  if (actual !== undefined) out.push(`/Span <</ActualText <FEFF${utf16Hex(actual)}>>> BDC`);
   out.push('BT', `/${font.id} ${num(it.size)} Tf`);
   const baseY = page.height - it.y;
   let x = it.x;
@@ -75,7 +75,7 @@ export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: T
   }
   flush();
   out.push('ET');
-  if (actual) out.push('EMC');
+  if (actual !== undefined) out.push('EMC');
   out.push('Q');
   doc.addContent(out.join('\n'));
 }

@@ -28,6 +28,8 @@ export interface BidiPiece<S> {
   readonly style: S;
   /** Bidi embedding level: odd is right to left. */
   readonly level: number;
+  /** The text as written, when `text` was mirrored for drawing (for the text layer). */
+  readonly actual?: string;
 }
 
 /**
@@ -49,7 +51,10 @@ export function bidiPieces<S>(pieces: readonly { text: string; style: S; face: F
       // Never split a surrogate pair (both halves have the same level).
       const part = p.text.slice(start, i);
       const level = levels[at + start] ?? base;
-      for (const run of splitRuns(part, p.face)) out.push({ text: level % 2 === 1 ? mirrorNeutral(run.text) : run.text, style: p.style, level });
+      for (const run of splitRuns(part, p.face)) {
+        const drawn = level % 2 === 1 ? mirrorNeutral(run.text) : run.text;
+        out.push({ text: drawn, style: p.style, level, ...(drawn !== run.text ? { actual: run.text } : {}) });
+      }
       start = i;
     }
     at += p.text.length;

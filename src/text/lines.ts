@@ -26,6 +26,8 @@ export interface Fragment {
   /** Offset from the line's left edge (pt), justification included. */
   readonly x: number;
   readonly width: number;
+  /** The text as written, when `text` is drawn otherwise (mirrored brackets in right-to-left lines). */
+  readonly actual?: string;
 }
 
 export interface Line {
@@ -324,7 +326,9 @@ function setBidiLine(merged: readonly { text: string; span: Span }[], wordSpacin
     xs[i] = x;
     x += widths[i] ?? 0;
   }
-  const fragments: Fragment[] = pieces.map((p, i) => ({ text: p.text, span: p.style, x: xs[i] ?? 0, width: widths[i] ?? 0 }));
+  const fragments: Fragment[] = pieces.map((p, i) => ({
+    text: p.text, span: p.style, x: xs[i] ?? 0, width: widths[i] ?? 0, ...(p.actual !== undefined ? { actual: p.actual } : {}),
+  }));
   const notes = merged.flatMap((m) => (m.span.note !== undefined ? [m.span.note] : []));
   return { fragments, width: x, wordSpacing, notes };
 }
