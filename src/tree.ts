@@ -94,7 +94,7 @@ function glyphWarnings(b: Briefing, locate: (path: string) => SourceLoc | undefi
       const missing = missingGlyphs(v);
       if (missing.length) {
         const chars = `${missing.slice(0, 5).map(describeChar).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'is' : 'are'} in none of the bundled fonts`;
-        const cover = 'the bundled fonts cover Latin, Greek, Cyrillic and Hangul';
+        const cover = 'the bundled fonts cover Latin, Greek, Cyrillic, Arabic, Hebrew, Thai, Devanagari, Hangul, common Chinese and Japanese characters, emoji and symbols';
         out.push(pdfa
           ? diag('text/missing-glyph', `${chars}: PDF/A forbids printing ${missing.length === 1 ? 'it' : 'them'} as an empty box (.notdef)`, {
             path, loc: locate(path), hint: `replace the character or write it out in words, or build without --pdfa; ${cover}`,
