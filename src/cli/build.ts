@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import { jsonLine, showText } from '../diag/escape.js';
 import { githubData, githubProperty } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
-import { dataFiles, fileHash, inputsHash, outputState, readManifest, updateManifest } from '../incremental/index.js';
+import { dataFiles, fileHash, inputsHash, outputState, readManifest, targetKind, updateManifest } from '../incremental/index.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import { DEFAULT_GUTTER_MM, defaultTheme, withGutter } from '../theme/index.js';
 import type { BuildManifest, OutputRecord } from '../incremental/index.js';
@@ -69,21 +69,34 @@ function commonOptions(cmd: Command): Command {
 
 interface Plan {
   readonly file: string;
-  readonly inputs: string;
+  /** Inputs hash of each output name (a print PDF does not depend on the deck options). */
+  readonly inputs: Readonly<Record<string, string>>;
   readonly names: readonly string[];
   readonly state: 'up-to-date' | 'missing' | 'stale' | 'modified' | 'unknown';
   /** The state of each of `names` (a print PDF may be up to date while its decks are missing). */
   readonly states: readonly string[];
 }
 
+/**
+ * The options a print PDF is built from: the deck options (`slides`, `slidesOverflow`) do not
+ * change it, so `build` after `build --slides` (and `check` without `--slides`) finds it up to date.
+ */
+export function printOptions(o: TargetOptions): TargetOptions {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'slides' && k !== 'slidesOverflow')) as TargetOptions;
+}
+
 function plan(files: readonly string[], outDir: string, options: TargetOptions, manifest: BuildManifest): Plan[] {
   return files.map((file) => {
-    const { hash } = inputsHash(file, options, options.templatesDir);
+    const print = inputsHash(file, printOptions(options), options.templatesDir).hash;
     const names = expectedOutputs(file, options);
-    if (names.length === 0) return { file, inputs: hash, names, state: 'unknown' as const, states: [] };
-    const states = names.map((n) => outputState(outDir, n, hash, manifest));
+    if (names.length === 0) return { file, inputs: {}, names, state: 'unknown' as const, states: [] };
+    // A briefing's decks follow its print PDF in `names` and depend on every option.
+    const decks = options.slides && targetKind(file) === 'briefing' ? names.slice(1) : [];
+    const full = decks.length ? inputsHash(file, options, options.templatesDir).hash : print;
+    const inputs = Object.fromEntries(names.map((n) => [n, decks.includes(n) ? full : print]));
+    const states = names.map((n) => outputState(outDir, n, inputs[n] ?? print, manifest));
     const worst = states.find((s) => s !== 'up-to-date') ?? 'up-to-date';
-    return { file, inputs: hash, names, state: worst, states };
+    return { file, inputs, names, state: worst, states };
   });
 }
 
@@ -130,7 +143,7 @@ async function runBuild(files: readonly string[], o: Record<string, unknown>, io
       return;
     }
     for (const out of r.outputs) {
-      outputs[out.name] = { source: file, inputs: p?.inputs ?? '', output: fileHash(join(outDir, out.name)) };
+      outputs[out.name] = { source: file, inputs: p?.inputs[out.name] ?? '', output: fileHash(join(outDir, out.name)) };
       if (o['reporter'] === 'json') io.out(jsonLine({ built: join(outDir, out.name), pages: out.pages, bytes: out.bytes.length }));
       else io.out(`built ${showText(join(outDir, out.name))} (${out.pages} pages, ${Math.round(out.bytes.length / 1024)} KB)`);
     }
