@@ -80,5 +80,10 @@ export function findTargets(args: readonly string[], defaults: readonly string[]
 
 /** Loads and checks one target without building it: a pack manifest or a briefing. */
 export function validateTarget(file: string): { readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] } {
-  return targetKind(file) === 'pack' ? loadManifest(file) : loadBriefing({ file });
+  if (targetKind(file) !== 'pack') return loadBriefing({ file });
+  // A pack is valid only if every briefing it names is: `pack` would fail on any of them.
+  const m = loadManifest(file);
+  if (!m.ok) return m;
+  const parts = m.manifest.briefings.map((b) => loadBriefing({ file: b.path }));
+  return { ok: parts.every((r) => r.ok), diagnostics: [...m.diagnostics, ...parts.flatMap((r) => r.diagnostics)] };
 }
