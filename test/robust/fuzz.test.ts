@@ -31,8 +31,9 @@ afterAll(removeTemps);
 
 const SEED = 20251130;
 const RUNS = 1200;
-/** Per-case budget: generous, for a loaded 2-core CI machine; a hang blows through it. */
-const BUDGET_MS = 6000;
+/** Per-case budget: a hang guard, not a speed target (npm run bench measures speed). The slowest
+ * case takes about 2 s alone and took 8.4 s with eight other test runs on the 2-core machine. */
+const BUDGET_MS = 20_000;
 const SAMPLES = 20;
 /** Laid-out cases kept as candidates for rendering. */
 const CANDIDATES = 40;
