@@ -16,6 +16,11 @@ import { DEFAULT_DATA, DEFAULT_PDF, qpdfCheck, removeTemps, scanPdf, strayTemps,
 
 const HELPER = 'test/helpers/kill-build.ts';
 const MANIFEST = '.briefkit-manifest.json';
+/**
+ * The manifest's lock folder (src/incremental/manifest.ts): a build killed while it merged the
+ * manifest leaves it behind; it is not an output, and the next build takes it over once stale.
+ */
+const MANIFEST_LOCK = `${MANIFEST}.lock`;
 const KILLS = 50;
 /** Children at once: the builds are CPU-bound, and CI has 2 cores. */
 const PARALLEL = 2;
@@ -86,7 +91,7 @@ type State = 'previous' | 'new' | 'broken';
 /** What a killed build left: the previous PDF, the complete new one, or (a failure) anything else. */
 function inspect(dir: string): { state: State; temps: string[]; problem?: string } {
   const temps = strayTemps(dir);
-  const names = readdirSync(dir).filter((n) => !temps.includes(n)).sort();
+  const names = readdirSync(dir).filter((n) => !temps.includes(n) && n !== MANIFEST_LOCK).sort();
   if (names.join() !== [MANIFEST, DEFAULT_PDF].join()) return { state: 'broken', temps, problem: `files: ${names.join(', ')}` };
   const manifest = readFileSync(join(dir, MANIFEST));
   if (!manifest.equals(prevManifest)) {
