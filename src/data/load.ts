@@ -8,7 +8,6 @@ import type { Diagnostic } from '../diag/types.js';
 import { buildBriefing, sourcePath } from './build.js';
 import type { BriefingInput } from './input.js';
 import { resolveLimits, type DataLimits } from './limits.js';
-import { checkNumbers } from './numbers.js';
 import { formatOf, parseSource } from './parse.js';
 import { parsePath } from './paths.js';
 import { readSource } from './read.js';
@@ -49,7 +48,7 @@ export function loadBriefing(input: LoadInput): LoadResult {
   if (!parsed.ok) return { ok: false, diagnostics: finish(parsed.diagnostics) };
   const { data, locator } = parsed;
 
-  const found: Diagnostic[] = [...parsed.diagnostics, ...checkValues(data, locator, limits), ...checkNumbers(data, locator, limits)];
+  const found: Diagnostic[] = [...parsed.diagnostics, ...checkValues(data, locator, limits)];
   const schemaProblems = validateSchema(data, locator);
   found.push(...schemaProblems);
   if (schemaProblems.length === 0) found.push(...checkSemantics(data as BriefingInput, locator));

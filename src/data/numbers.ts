@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diag/types.js';
 import { num } from './describe.js';
 import type { DataLimits } from './limits.js';
 import type { Locator } from './locator.js';
-import { formatPath, isRecord, type PathSeg } from './paths.js';
+import { formatPath, type PathSeg } from './paths.js';
 
 /** `1e+15` as `10^15`, the way the limit is written in messages. */
 function power(x: number): string {
@@ -19,24 +19,12 @@ function power(x: number): string {
 }
 
 /**
- * Reports every number larger in size than `limits.maxNumber`, at its field. Numbers that are
- * not finite (`.inf`, `.nan`) are left to the schema, which reports them as `data/range` too.
+ * A number larger in size than `limits.maxNumber`, reported at its field (called by
+ * `checkValues` as it walks the data). Numbers that are not finite (`.inf`, `.nan`) are left
+ * to the schema, which reports them as `data/range` too.
  */
-export function checkNumbers(data: unknown, locator: Locator, limits: DataLimits): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const walk = (v: unknown, segs: PathSeg[]): void => {
-    if (typeof v === 'number') {
-      if (Number.isFinite(v) && Math.abs(v) > limits.maxNumber) out.push(tooBig(v, segs, locator, limits));
-    } else if (Array.isArray(v)) {
-      // Lists past the item limit are reported by checkValues; only the items it looks at are checked.
-      const n = Math.min(v.length, limits.maxListItems);
-      for (let i = 0; i < n; i++) walk(v[i], [...segs, i]);
-    } else if (isRecord(v)) {
-      for (const [k, x] of Object.entries(v)) walk(x, [...segs, k]);
-    }
-  };
-  walk(data, []);
-  return out;
+export function checkNumber(v: number, segs: PathSeg[], locator: Locator, limits: DataLimits): Diagnostic | undefined {
+  return Number.isFinite(v) && Math.abs(v) > limits.maxNumber ? tooBig(v, segs, locator, limits) : undefined;
 }
 
 function tooBig(v: number, segs: PathSeg[], locator: Locator, limits: DataLimits): Diagnostic {

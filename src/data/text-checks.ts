@@ -1,24 +1,28 @@
 /**
- * Checks every string and list in the parsed data, whatever its field: length limits,
- * control characters and blank text. These run alongside schema validation.
+ * Checks every string, list and number in the parsed data, whatever its field: length limits,
+ * control characters, blank text and the size of numbers (one walk of the data). These run alongside schema validation.
  */
 import { diag } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
 import { charCount } from './describe.js';
 import type { DataLimits } from './limits.js';
 import type { Locator } from './locator.js';
+import { checkNumber } from './numbers.js';
 import { formatPath, isRecord, type PathSeg } from './paths.js';
 
 /** C0 and C1 control characters except tab and line feed. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
-/** Walks `data` and reports strings and lists that break the limits or hold unprintable text. */
+/** Walks `data` and reports strings, lists and numbers that break the limits or hold unprintable text. */
 export function checkValues(data: unknown, locator: Locator, limits: DataLimits): Diagnostic[] {
   const out: Diagnostic[] = [];
   const walk = (v: unknown, segs: PathSeg[]): void => {
     if (typeof v === 'string') {
       checkString(v, segs, locator, limits, out);
+    } else if (typeof v === 'number') {
+      const d = checkNumber(v, segs, locator, limits);
+      if (d) out.push(d);
     } else if (Array.isArray(v)) {
       if (v.length > limits.maxListItems) {
         out.push(
