@@ -43,7 +43,7 @@ interface Done {
 }
 
 function cli(log: string): { child: ChildProcess; done: Promise<Done> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/mail/cli-child.ts', 'send', BRIEFING_FILE, '--to', ...RECIPIENTS, '--log', log], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/kill-build.ts', 'send', BRIEFING_FILE, '--to', ...RECIPIENTS, '--log', log], {
     env: {
       ...process.env, BRIEFKIT_SMTP_HOST: '127.0.0.1', BRIEFKIT_SMTP_PORT: String(plain.port), BRIEFKIT_SMTP_SECURE: 'none',
       BRIEFKIT_SMTP_USER: USER, BRIEFKIT_SMTP_PASS: PASS, BRIEFKIT_MAIL_FROM: FROM,

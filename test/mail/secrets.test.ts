@@ -215,7 +215,7 @@ describe('--smtp-config: YAML problems on the password line', () => {
 
   it('the real CLI process prints no warning and no password for a tagged pass: line', () => {
     const cfg = file('tagged.yaml', `host: 127.0.0.1\nsecure: none\nuser: u\npass: !secret ${P}\nfrom: b@example.org\n`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/mail/cli-child.ts', 'send', BRIEFING_FILE, '--to', 'a@example.org', '--smtp-config', cfg], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/helpers/kill-build.ts', 'send', BRIEFING_FILE, '--to', 'a@example.org', '--smtp-config', cfg], {
       encoding: 'utf8', timeout: 60_000,
     });
     expect(r.status).toBe(1);
