@@ -2,19 +2,11 @@ import type { FontId } from '../text/fonts.js';
 import type { EmbeddedFontLike } from './text.js';
 import { shapeStore } from '../text/shape-store.js';
 import type { StoredRun } from '../text/shape-store.js';
+import { currentFont } from './pdfkit-internals.js';
+import type { PdfkitFont } from './pdfkit-internals.js';
 
-/** pdfkit's embedded font: its layout method is what we share. */
-interface Shapeable {
-  layout(text: string, features?: string[], onlyWidth?: boolean): unknown;
-}
-
-type Layout = Shapeable['layout'];
-
-/** fontkit's subset of a document's glyphs, as pdfkit embeds it. */
-interface Subset {
-  readonly glyphs: readonly number[];
-  encode(): Uint8Array;
-}
+type Layout = PdfkitFont['layout'];
+type Subset = PdfkitFont['subset'];
 
 /** Encoded subsets by font and glyph list, newest last. */
 const subsets = new Map<string, Uint8Array>();
@@ -31,14 +23,14 @@ const MAX_RUNS = 10_000;
  */
 export function shareShaping(doc: PDFKit.PDFDocument, id: FontId): EmbeddedFontLike {
   doc.font(id);
-  const font = (doc as unknown as { _font: Shapeable })._font;
+  const font = currentFont(doc);
   let cache = runs.get(id);
   if (!cache) {
     cache = new Map();
     runs.set(id, cache);
   }
   const shared = cache;
-  shareSubsets(id, (font as unknown as { subset: Subset }).subset);
+  shareSubsets(id, font.subset);
   const original: Layout = font.layout.bind(font);
   font.layout = (text, features, onlyWidth) => {
     // Without features pdfkit caches words itself and `onlyWidth` skips glyphs; with features

@@ -1,3 +1,4 @@
+import { catalog } from './pdfkit-internals.js';
 import type { OutlineEntry, Page, PagedDocument, PageLabelRange } from '../layout/types.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -43,7 +44,7 @@ export function writePageLabels(doc: Doc, labels: readonly PageLabelRange[], has
   for (const r of labels) {
     nums.push(r.start, { S: r.style === 'roman' ? 'r' : 'D', St: r.first, ...(r.prefix ? { P: new String(r.prefix) } : {}) });
   }
-  const root = (doc as unknown as { _root: { data: Record<string, unknown> } })._root;
-  root.data['PageLabels'] = { Nums: nums };
-  if (hasOutline) root.data['PageMode'] = 'UseOutlines';
+  const root = catalog(doc);
+  root['PageLabels'] = { Nums: nums };
+  if (hasOutline) root['PageMode'] = 'UseOutlines';
 }

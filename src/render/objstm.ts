@@ -6,29 +6,7 @@
  * pages, annotations), which compress well together: this module collects them into
  * `/Type /ObjStm` streams and replaces the table and trailer with a `/Type /XRef` stream.
  */
-
-/** A pdfkit `PDFReference`, as far as this module uses it (pdfkit 0.20). */
-interface Ref {
-  readonly id: number;
-  readonly data: Record<string, unknown>;
-  end(chunk?: Uint8Array): void;
-}
-
-/** The `PDFDocument` internals this module reads or replaces (pdfkit 0.20). */
-interface DocInternals {
-  readonly version: number;
-  readonly _security: unknown;
-  readonly _offset: number;
-  readonly _offsets: readonly (number | null)[];
-  _ended: boolean;
-  readonly _root: Ref;
-  readonly _info: Ref;
-  readonly _id: Uint8Array;
-  ref(data?: Record<string, unknown>): Ref;
-  _write(data: string | Uint8Array): void;
-  _finalize(): void;
-  push(chunk: null): boolean;
-}
+import { newRef, replaceFinalize, replaceWrite, writesClassicXref } from './pdfkit-internals.js';
 
 /** An indirect object without stream data, serialised by pdfkit, waiting for its object stream. */
 interface Packed {
@@ -55,10 +33,8 @@ const OBJ_LINE = /^(\d+) 0 obj$/;
  * as reproducible as pdfkit's. Documents before PDF 1.5 and encrypted documents (whose
  * encryption dictionary may not sit in an object stream) are left alone.
  */
-export function useObjectStreams(pdfDoc: PDFKit.PDFDocument): void {
-  const doc = pdfDoc as unknown as DocInternals;
-  if (doc._security || doc.version < 1.5) return;
-  const write = doc._write.bind(doc);
+export function useObjectStreams(doc: PDFKit.PDFDocument): void {
+  if (writesClassicXref(doc)) return;
   /** Object number -> [its object stream's number, its index there]. */
   const located = new Map<number, readonly [number, number]>();
   let batch: Packed[] = [];
@@ -76,13 +52,13 @@ export function useObjectStreams(pdfDoc: PDFKit.PDFDocument): void {
       return pair;
     });
     const head = `${pairs.join(' ')}\n`;
-    const stm = doc.ref({ Type: 'ObjStm', N: objs.length, First: head.length });
+    const stm = newRef(doc, { Type: 'ObjStm', N: objs.length, First: head.length });
     objs.forEach((o, i) => located.set(o.id, [stm.id, i]));
     // pdfkit's strings are binary: one char per byte.
     stm.end(Buffer.from(head + objs.map((o) => `${o.body}\n`).join(''), 'latin1'));
   };
 
-  doc._write = (data) => {
+  const write = replaceWrite(doc, (data) => {
     if (header === null) {
       if (typeof data === 'string' && OBJ_LINE.test(data)) header = data;
       else write(data);
@@ -100,16 +76,15 @@ export function useObjectStreams(pdfDoc: PDFKit.PDFDocument): void {
         write(data);
       }
     }
-  };
+  });
 
-  doc._finalize = () => {
-    // pdfkit calls this when the last object ends after end(): the streams ended below must
-    // not start it again.
-    doc._ended = false;
+  replaceFinalize(doc, (fileEnd) => {
     flush();
-    const xref = doc.ref();
-    const start = doc._offset;
-    const size = doc._offsets.length + 1;
+    const xref = newRef(doc);
+    // Read after the last batch and the xref stream object took their numbers and bytes.
+    const end = fileEnd();
+    const start = end.offset;
+    const size = end.offsets.length + 1;
     const w = byteWidth(Math.max(start, xref.id));
     const row = 1 + w + 2;
     const table = Buffer.alloc(size * row);
@@ -119,11 +94,11 @@ export function useObjectStreams(pdfDoc: PDFKit.PDFDocument): void {
       table.writeUInt16BE(b, n * row + 1 + w);
     };
     entry(0, 0, 0, 0xffff);
-    // pdfkit's `_offsets` also holds an offset for a packed object (where nothing was
+    // pdfkit's offsets also holds an offset for a packed object (where nothing was
     // written): its place in an object stream comes first.
     for (let n = 1; n < size; n++) {
       const inStream = located.get(n);
-      const offset = n === xref.id ? start : doc._offsets[n - 1];
+      const offset = n === xref.id ? start : end.offsets[n - 1];
       if (inStream) entry(n, 2, inStream[0], inStream[1]);
       else if (offset != null) entry(n, 1, offset, 0);
       else entry(n, 0, 0, 0);
@@ -132,16 +107,15 @@ export function useObjectStreams(pdfDoc: PDFKit.PDFDocument): void {
       Type: 'XRef',
       Size: size,
       W: [1, w, 2],
-      Root: doc._root,
-      Info: doc._info,
-      ID: [doc._id, doc._id],
+      Root: end.root,
+      Info: end.info,
+      ID: [end.id, end.id],
     });
     xref.end(table);
     write('startxref');
     write(`${start}`);
     write('%%EOF');
-    doc.push(null);
-  };
+  });
 }
 
 /** Bytes needed to write `n` big-endian (at least one). */

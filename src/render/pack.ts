@@ -4,6 +4,8 @@ import type { PageGeometry, PageItem } from '../layout/types.js';
 import { addDestinations, writeOutline, writePageLabels } from './navigation.js';
 import { addPage, buildStructure, drawItems, openDocument } from './pdf.js';
 import type { RenderOptions, StructElem } from './pdf.js';
+import { pageTreeKids, resumePage, suspendPage } from './pdfkit-internals.js';
+import type { SuspendedPage } from './pdfkit-internals.js';
 
 /** Writes a pack while it is laid out: each part's pages as they come, then the front matter. */
 export interface PackWriter {
@@ -16,20 +18,6 @@ export interface PackWriter {
   finish(tail: PackTail, keywords: readonly string[]): Promise<Buffer>;
 }
 
-/** What pdfkit keeps of a page; only what suspending and resuming it touches. */
-interface PageInternals {
-  content: { end(): void };
-  dictionary: { data: Record<string, unknown> };
-  end(): void;
-}
-
-interface DocInternals {
-  page: PageInternals;
-  _pageBuffer: PageInternals[];
-  _root: { data: { Pages: { data: { Kids: unknown[] } } } };
-  ref(): { end(): void };
-}
-
 /**
  * Streams a pack into one PDF. A body page is written as soon as it is drawn, except for its
  * running texts ("Page X of Y" needs the pack's length): its drawing so far is closed as the
@@ -40,13 +28,12 @@ interface DocInternals {
  */
 export function packWriter(meta: DocMeta, geometry: PageGeometry, o: RenderOptions = {}): PackWriter {
   const { doc, font, bytes } = openDocument(meta, o);
-  const internals = doc as unknown as DocInternals;
   const root = doc.struct('Document');
   doc.addStructure(root);
   // The front matter's section comes first in reading order, though it is written last.
   const frontSect = doc.struct('Sect');
   root.add(frontSect);
-  const waiting: PageInternals[] = [];
+  const waiting: SuspendedPage[] = [];
 
   const draw = (items: readonly PageItem[], elems: readonly (StructElem | undefined)[], s: Pick<PagedSection, 'structure' | 'charts'>): void => {
     drawItems(doc, items, elems, s, font);
@@ -59,7 +46,7 @@ export function packWriter(meta: DocMeta, geometry: PageGeometry, o: RenderOptio
         addPage(doc, geometry, o);
         addDestinations(doc, page);
         draw(page.items, elems, s);
-        waiting.push(suspend(internals));
+        waiting.push(suspendPage(doc));
       }
       // The section's structure is complete: pdfkit writes it out and forgets it.
       elems[0]?.end();
@@ -68,12 +55,12 @@ export function packWriter(meta: DocMeta, geometry: PageGeometry, o: RenderOptio
       if (keywords.length) (doc as unknown as { info: Record<string, unknown> }).info['Keywords'] = keywords.join(', ');
       if (waiting.length !== tail.bodyPages) throw new Error(`internal: ${waiting.length} body pages written, layout counted ${tail.bodyPages}`);
       waiting.forEach((page, j) => {
-        internals.page = page;
+        resumePage(doc, page);
         draw(tail.furniture[tail.frontPages + j] ?? [], [], { structure: [], charts: new Map() });
         page.end();
       });
       const elems = buildStructure(doc, tail.front.structure, root, frontSect);
-      const kids = internals._root.data.Pages.data.Kids;
+      const kids = pageTreeKids(doc);
       tail.front.pages.forEach((page, i) => {
         addPage(doc, geometry, o);
         // pdfkit appends pages to the page tree; the front matter belongs before the body.
@@ -89,20 +76,4 @@ export function packWriter(meta: DocMeta, geometry: PageGeometry, o: RenderOptio
       return bytes;
     },
   };
-}
-
-/**
- * Closes the current page's drawing as its first content stream and gives it a second,
- * empty one for later; pdfkit will not end the page itself (it is taken out of its buffer).
- */
-function suspend(doc: DocInternals): PageInternals {
-  const page = doc.page as PageInternals & { content: unknown };
-  const first = page.content as { end(): void };
-  first.end();
-  const rest = doc.ref();
-  page.dictionary.data['Contents'] = [first, rest];
-  page.content = rest;
-  const at = doc._pageBuffer.indexOf(page);
-  if (at >= 0) doc._pageBuffer.splice(at, 1);
-  return page;
 }

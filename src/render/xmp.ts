@@ -1,3 +1,5 @@
+import { replaceInfoWriter } from './pdfkit-internals.js';
+
 /** Escapes text for XML character data (pdfkit writes XMP metadata unescaped). */
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
@@ -8,7 +10,6 @@ export function escapeXml(s: string): string {
 
 interface InfoHolder {
   info: Record<string, unknown>;
-  _addInfo: () => void;
   appendXML: (xml: string, newline?: boolean) => void;
 }
 
@@ -57,9 +58,9 @@ export const PDFUA_EXTENSION = `
  * xmp:MetadataDate). Values are XML-escaped (pdfkit's own writer does not escape them). For
  * PDF/A, the PDF/UA identifier and its extension schema description are added.
  */
-export function writeXmp(doc: unknown, o: { readonly pdfa: boolean }): void {
-  const d = doc as InfoHolder;
-  d._addInfo = () => {
+export function writeXmp(doc: PDFKit.PDFDocument, o: { readonly pdfa: boolean }): void {
+  const d = doc as unknown as InfoHolder;
+  replaceInfoWriter(doc, () => {
     const str = (k: string): string | undefined => {
       const v = d.info[k];
       return typeof v === 'string' && v !== '' ? escapeXml(v) : undefined;
@@ -85,5 +86,5 @@ export function writeXmp(doc: unknown, o: { readonly pdfa: boolean }): void {
         </rdf:Description>
         <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">${el('pdf:Producer', str('Producer'))}${el('pdf:Keywords', str('Keywords'))}
         </rdf:Description>${o.pdfa ? PDFUA_EXTENSION : ''}`);
-  };
+  });
 }
