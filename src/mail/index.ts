@@ -13,6 +13,8 @@ export { lockSendLog, lockFileOf } from './lock.js';
 export type { LockOwner, SendLock } from './lock.js';
 export { DEFAULT_BUDGET_MS, DEFAULT_TIMEOUT_MS, phaseLimitMs } from './smtp.js';
 export type { SmtpPhase } from './smtp.js';
+export { parseRecipients, recipientText, splitAddressList, MAX_NAME_CHARS } from './address.js';
+export type { AddressSource, ParsedRecipients, Recipient } from './address.js';
 export { composeMessage, contentHash, messageContent, safeFileName } from './message.js';
 export type { ComposedMessage, MessageContent } from './message.js';
 export { escapeHtml, markingOf, subjectOf } from './content.js';

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import type { Recipient } from './address.js';
 import { htmlBody, markingOf, subjectOf, textBody } from './content.js';
 import type { MailAttachment } from './types.js';
 
@@ -90,13 +91,18 @@ export function messageIdFor(hash: string, recipient: string, from: string): str
   return `<${id}.briefkit@${domain}>`;
 }
 
-/** Builds the exact bytes of one recipient's copy (CRLF line ends, as sent over SMTP). */
-export async function composeMessage(content: MessageContent, o: { from: string; to: string; date: Date }): Promise<ComposedMessage> {
-  const messageId = messageIdFor(content.hash, o.to, o.from);
+/**
+ * Builds the exact bytes of one recipient's copy (CRLF line ends, as sent over SMTP). `to` is a
+ * bare address or a parsed {@link Recipient}: nodemailer writes its name quoted or encoded
+ * (RFC 2047), never as raw header text.
+ */
+export async function composeMessage(content: MessageContent, o: { from: string; to: string | Recipient; date: Date }): Promise<ComposedMessage> {
+  const to = typeof o.to === 'string' ? { address: o.to } : o.to;
+  const messageId = messageIdFor(content.hash, to.address, o.from);
   const transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   const info = await transport.sendMail({
     from: o.from,
-    to: o.to,
+    to: to.name ? { name: to.name, address: to.address } : to.address,
     subject: content.subject,
     text: content.text,
     html: content.html,

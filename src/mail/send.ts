@@ -8,13 +8,14 @@ import { UserError, diag } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { SMTP_ENV } from './config.js';
-import { latestDate } from './content.js';
 import { failureDiagnostic, heldDiagnostic } from './diagnostics.js';
 import { lockSendLog } from './lock.js';
 import type { SendLock } from './lock.js';
-import { SendLog, recipientKey, statusOf } from './log.js';
+import { SendLog, statusOf } from './log.js';
 import type { SendLogEntry } from './log.js';
-import { composeMessage, isAddress, messageContent, safeFileName, senderAddress } from './message.js';
+import { parseRecipients } from './address.js';
+import type { Recipient } from './address.js';
+import { composeMessage, messageContent, safeFileName, senderAddress } from './message.js';
 import type { MessageContent } from './message.js';
 import { DEFAULT_RETRIES, deliver, smtpSender } from './transport.js';
 import type { SendInput, SendReport, SmtpConfig } from './types.js';
@@ -38,8 +39,9 @@ export async function sendBriefings(input: SendInput): Promise<SendReport> {
   const finish = (): SendReport => ({ ...r, ok: !r.diagnostics.some((d) => d.severity === 'error') });
   const dryRun = input.dryRunDir !== undefined;
 
-  const problems = checkInput(input, dryRun);
-  const recipients = uniqueRecipients(input.recipients);
+  const parsed = parseRecipients(input.recipients);
+  const problems = [...parsed.diagnostics, ...checkInput(input, dryRun)];
+  const recipients = parsed.recipients;
   if (problems.length) {
     r.diagnostics.push(...problems);
     return finish();
@@ -47,10 +49,10 @@ export async function sendBriefings(input: SendInput): Promise<SendReport> {
   const content = messageContent(input.attachments, input.subject);
   r.contentHash = content.hash;
   r.subject = content.subject;
-  const date = messageDate(input, dryRun);
+  const date = messageDate(input);
 
   // The size check builds one copy before any connection; copies differ only in To and Message-ID.
-  const probe = await composeMessage(content, { from: input.from, to: recipients[0] ?? 'recipient@example.invalid', date });
+  const probe = await composeMessage(content, { from: input.from, to: recipients[0] ?? { address: 'recipient@example.invalid' }, date });
   r.bytes = probe.raw.length;
   const sizeDiag = checkSize(r.bytes, content, input);
   if (sizeDiag) r.diagnostics.push(sizeDiag);
@@ -59,7 +61,7 @@ export async function sendBriefings(input: SendInput): Promise<SendReport> {
   if (input.dryRunDir !== undefined) {
     for (const to of recipients) {
       const m = await composeMessage(content, { from: input.from, to, date });
-      const file = join(input.dryRunDir, emlName(content, to));
+      const file = join(input.dryRunDir, emlName(content, to.address));
       try {
         writeFileAtomic(file, m.raw);
       } catch (e) {
@@ -67,8 +69,8 @@ export async function sendBriefings(input: SendInput): Promise<SendReport> {
         r.diagnostics.push(...e.diagnostics);
         return finish();
       }
-      r.written.push({ recipient: to, file });
-      input.onProgress?.({ kind: 'written', recipient: to, file });
+      r.written.push({ recipient: to.address, file });
+      input.onProgress?.({ kind: 'written', recipient: to.address, file });
     }
     return finish();
   }
@@ -95,7 +97,7 @@ export async function sendBriefings(input: SendInput): Promise<SendReport> {
 }
 
 /** The delivery loop of {@link sendBriefings}, under the log's lock. */
-async function sendAll(input: SendInput, content: MessageContent, recipients: readonly string[], date: Date, r: Mutable<SendReport>): Promise<void> {
+async function sendAll(input: SendInput, content: MessageContent, recipients: readonly Recipient[], date: Date, r: Mutable<SendReport>): Promise<void> {
   let log: SendLog;
   try {
     log = SendLog.open(input.logFile);
@@ -122,13 +124,14 @@ async function sendAll(input: SendInput, content: MessageContent, recipients: re
       r.diagnostics.push(diag('mail/log', `${what} to ${e.recipient} but could not record it in the send log ${input.logFile}: ${err.message}`, {
         hint: `stopped so that no delivery goes unrecorded; fix the log folder, then add ${e.recipient} to the log by hand or accept one duplicate on a re-run`,
       }));
-      r.pending.push(...recipients.slice(i + 1));
+      r.pending.push(...recipients.slice(i + 1).map((x) => x.address));
       return false;
     }
   };
   try {
     for (let i = 0; i < recipients.length; i++) {
-      const to = recipients[i] as string;
+      const person = recipients[i] as Recipient;
+      const to = person.address;
       const done = log.find(content.hash, to);
       if (done && statusOf(done) === 'sent') {
         r.skipped.push({ recipient: to, sentAt: done.sentAt });
@@ -140,7 +143,7 @@ async function sendAll(input: SendInput, content: MessageContent, recipients: re
         input.onProgress?.({ kind: 'held', recipient: to, since: done.sentAt });
         continue;
       }
-      const m = await composeMessage(content, { from: input.from, to, date });
+      const m = await composeMessage(content, { from: input.from, to: person, date });
       const res = await deliver(sender, { from: envelopeFrom, to, raw: m.raw }, {
         retries: input.retries ?? DEFAULT_RETRIES,
         smtp,
@@ -165,7 +168,7 @@ async function sendAll(input: SendInput, content: MessageContent, recipients: re
         continue;
       }
       if (res.kind !== 'rejected' && res.kind !== 'deferred') {
-        r.pending.push(...recipients.slice(i + 1));
+        r.pending.push(...recipients.slice(i + 1).map((x) => x.address));
         break;
       }
     }
@@ -179,12 +182,6 @@ function checkInput(input: SendInput, dryRun: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!input.attachments.length) out.push(diag('mail/input', 'there is nothing to attach'));
   if (!input.recipients.length) out.push(diag('mail/address', 'no recipients', { hint: 'give one or more addresses with --to' }));
-  const bad = input.recipients.filter((a) => !isAddress(a.trim()));
-  if (bad.length) {
-    out.push(diag('mail/address', `not an email address: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, {
-      hint: 'give bare addresses such as name@example.gc.ca; nothing was sent',
-    }));
-  }
   if (!senderAddress(input.from)) {
     out.push(diag('mail/config', `the sender ${JSON.stringify(input.from)} is not one email address`, {
       hint: `pass --from or set ${SMTP_ENV.from}, e.g. "Briefings <briefings@example.gc.ca>"`,
@@ -198,17 +195,6 @@ function checkInput(input: SendInput, dryRun: boolean): Diagnostic[] {
   const max = input.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!(max > 0) || (input.warnBytes !== undefined && !(input.warnBytes > 0))) {
     out.push(diag('mail/input', 'the size limits must be positive numbers of bytes'));
-  }
-  return out;
-}
-
-function uniqueRecipients(list: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const a of list.map((s) => s.trim())) {
-    if (seen.has(recipientKey(a))) continue;
-    seen.add(recipientKey(a));
-    out.push(a);
   }
   return out;
 }
@@ -236,13 +222,15 @@ function checkSize(bytes: number, content: MessageContent, input: SendInput): Di
   return undefined;
 }
 
-function messageDate(input: SendInput, dryRun: boolean): Date {
+/**
+ * The Date header: the caller's, else SOURCE_DATE_EPOCH, else now. A dry run dates its
+ * messages exactly as a real send would, so the `.eml` shows what would go out.
+ */
+function messageDate(input: SendInput): Date {
   if (input.date) return input.date;
   const sde = (input.env ?? process.env)['SOURCE_DATE_EPOCH'];
   if (sde !== undefined && /^\d{1,12}$/.test(sde.trim())) return new Date(Number(sde.trim()) * 1000);
-  if (!dryRun) return new Date();
-  const d = new Date(`${latestDate(input.attachments)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? new Date(0) : d;
+  return new Date();
 }
 
 /** `<first file>[+N].<recipient>.eml`, with only safe characters. */

@@ -3,6 +3,7 @@
  * One message carries every PDF of one briefing or pack; it is sent once per recipient.
  */
 import type { Diagnostic } from '../diag/types.js';
+import type { AddressSource } from './address.js';
 import type { Secret } from './secret.js';
 
 /** A headline figure shown in the message body: "$4.7 billion" / "Two-way trade, 1994". */
@@ -21,7 +22,7 @@ export interface MailAttachment {
   readonly date: string;
   /** Marking printed at the top and bottom of the pages, e.g. UNCLASSIFIED. */
   readonly classification: string;
-  readonly language: 'en' | 'fr';
+  readonly language: string;
   readonly keyFigures: readonly KeyFigure[];
   /** Heading over the key figures, e.g. "Key figures (1994, CAD)". */
   readonly keyFiguresTitle?: string;
@@ -72,7 +73,11 @@ export interface SendInput {
   readonly attachments: readonly MailAttachment[];
   /** Overrides the subject built from the title and date; the marking is still put in front. */
   readonly subject?: string;
-  readonly recipients: readonly string[];
+  /**
+   * Address lists: `a@example.org`, `Desk Officer <desk@example.org>`, `"Doe, Jane" <j@x.org>`,
+   * several per text separated by commas; with a location, errors point into its file.
+   */
+  readonly recipients: readonly (string | AddressSource)[];
   /** Sender address, e.g. `Briefings <briefings@example.gc.ca>`. */
   readonly from: string;
   /** Needed unless `dryRunDir` is set. */
@@ -87,8 +92,8 @@ export interface SendInput {
   readonly dryRunDir?: string;
   readonly retries?: RetryOptions;
   /**
-   * The message's Date header. Default: SOURCE_DATE_EPOCH when set; else, for a dry run, the
-   * latest briefing date (midnight UTC), so dry runs are byte-for-byte reproducible; else now.
+   * The message's Date header. Default: SOURCE_DATE_EPOCH when set, else now: the same for a
+   * dry run and a real send (set SOURCE_DATE_EPOCH for byte-for-byte reproducible dry runs).
    */
   readonly date?: Date;
   /** Environment to read SOURCE_DATE_EPOCH from (default `process.env`). */

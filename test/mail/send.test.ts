@@ -183,8 +183,10 @@ describe('sendBriefings over SMTP (STARTTLS + AUTH on 127.0.0.1)', () => {
 
   it('refuses bad addresses and a missing server before connecting', async () => {
     const r = await sendBriefings(input({ recipients: ['ada@example.org', 'not an address', 'x@y'] }));
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['mail/address']);
+    // One error per bad entry, each at its own place.
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['mail/address', 'mail/address']);
     expect(r.diagnostics[0]?.message).toContain('"not an address"');
+    expect(r.diagnostics[1]?.message).toContain('"x@y"');
     const r2 = await sendBriefings({ ...input(), smtp: undefined });
     expect(r2.diagnostics.map((d) => d.code)).toEqual(['mail/config']);
     expect(server.connections).toBe(0);
