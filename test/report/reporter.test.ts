@@ -187,6 +187,7 @@ describe('github', () => {
         r.end({ exitCode: 1 });
         const lines = [...c.out, ...c.err].flatMap((l) => l.split('\n'));
         for (const line of lines) {
+          // eslint-disable-next-line no-control-regex -- finding control characters is the point
           expect(line).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202e]/);
           const cmd = runnerCommand(line);
           if (kind === 'text' || !cmd) {
@@ -197,6 +198,7 @@ describe('github', () => {
           // Only our own commands, with only our own properties, each value given back whole.
           expect(['error', 'warning']).toContain(cmd.name);
           expect(Object.keys(cmd.props).every((k) => ['file', 'line', 'col', 'title'].includes(k))).toBe(true);
+          // eslint-disable-next-line no-control-regex -- as above
           if (cmd.props['file'] !== undefined) expect(cmd.props['file'].replace(/<U\+[0-9A-F]{4}>/g, '?')).toBe(file.replace(/[\n\r\u001b\u2028\u202e]/g, '?'));
         }
       }
