@@ -20,7 +20,7 @@ const common = {
 rmSync('dist/chunks', { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { 'cli.bundle': 'src/cli/main.ts', 'worker.bundle': 'src/cli/worker.ts', 'prepare.bundle': 'src/pack/prepare-worker.ts' },
+  entryPoints: { 'cli.bundle': 'src/cli/main.ts', 'worker.bundle': 'src/build/worker.ts', 'prepare.bundle': 'src/build/prepare-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   splitting: true,

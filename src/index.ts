@@ -8,8 +8,10 @@
  * if (r.ok) writeFileSync('out.pdf', r.pdf); else console.error(r.diagnostics);
  * ```
  */
-export { buildBriefing, briefingTree } from './pipeline.js';
-export type { BuildInput, BuildOptions, BuildResult, TreeResult } from './pipeline.js';
+export { BuildSession, buildBriefing, buildPack, buildSlides, buildTarget, briefingTree } from './build/index.js';
+export type {
+  BuildInput, BuildOptions, BuildResult, PackOptions, PackResult, SlidesOptions, SlidesResult, TargetOptions, TargetResult, TreeResult,
+} from './build/index.js';
 export { loadBriefing } from './data/index.js';
 export type { Briefing, ChartSpec, LoadResult } from './data/index.js';
 export type { Diagnostic, SourceLoc } from './diag/types.js';
@@ -19,8 +21,5 @@ export { layoutDocument } from './layout/index.js';
 export type { PagedDocument } from './layout/types.js';
 export { defaultTheme } from './theme/index.js';
 export type { Theme } from './theme/types.js';
-export { buildPack, loadManifest } from './pack/index.js';
-export type { PackResult, PackOptions } from './pack/index.js';
-export { buildTarget } from './targets.js';
-export type { TargetOptions, TargetResult } from './targets.js';
+export { loadManifest } from './pack/index.js';
 export { lastTimings } from './util/timing.js';

@@ -13,8 +13,7 @@ import type { Diagnostic } from '../diag/types.js';
 import { SMTP_ENV } from '../mail/config.js';
 import { Secret, redactorFor } from '../mail/secret.js';
 import type { MailAttachment, ProgressEvent } from '../mail/types.js';
-import { targetKind } from '../incremental/inputs.js';
-import { buildBriefing } from '../pipeline.js';
+import { BuildSession } from '../build/index.js';
 
 interface Io {
   out(s: string): void;
@@ -101,11 +100,11 @@ async function sendCommand(files: string[], o: Record<string, unknown>, ctx: Sen
   // Build everything first: a bad file stops the run before any message goes out.
   const built: { file: string; id: string; attachment: MailAttachment; recipients: string[] }[] = [];
   let bad = false;
+  const session = new BuildSession();
   for (const file of files) {
-    if (targetKind(file) === 'pack') {
+    if (session.kind(file) === 'pack') {
       // A pack goes out as one PDF, to --to or else the manifest's distribution list.
-      const { buildPack } = await import('../pack/index.js');
-      const r = await buildPack(file, { separate: false });
+      const r = await session.pack(file, { separate: false });
       show(r.diagnostics);
       if (!r.ok) {
         bad = true;
@@ -121,7 +120,7 @@ async function sendCommand(files: string[], o: Record<string, unknown>, ctx: Sen
       built.push({ file, id: r.manifest.id, attachment, recipients: given.length ? given : [...r.manifest.distribution] });
       continue;
     }
-    const r = await buildBriefing({ file });
+    const r = await session.print({ file });
     show(r.diagnostics);
     if (!r.ok) {
       bad = true;

@@ -1,46 +1,34 @@
 /**
  * `briefkit slides`: builds each briefing's slide deck as `<id>-slides.pdf` (16:9, tagged,
- * a bookmark per slide) and `<id>.pptx` (editable text, native charts, speaker notes).
+ * a bookmark per slide) and `<id>.pptx` (editable text, native charts, speaker notes): the
+ * build session's decks only, always rebuilt and recorded in the build manifest.
  */
-import { join } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { formatDiagnostic, formatGithub } from '../diag/format.js';
+import { BuildSession, runTargets } from '../build/index.js';
 import { jsonLine, showText } from '../diag/escape.js';
-import type { Diagnostic } from '../diag/types.js';
-import type { OverflowMode } from '../slides/index.js';
-import { writeFileAtomic } from '../util/fs.js';
+import type { Io, Report } from './build.js';
+import { defaultReport, eventPrinter } from './build.js';
+import { reporterOption } from './flags.js';
+import type { ReporterKind } from './flags.js';
 import { findTargets } from './inputs.js';
-
-interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
-
-type Reporter = 'text' | 'json' | 'github';
 
 /** Without arguments, decks are made for every briefing (packs have none of their own). */
 const DEFAULT_DIR = 'data/briefings';
 
-/** Writes the files in turn; the diagnostics of the first that fails, or none. */
-function writeAll(outputs: readonly { path: string; bytes: Buffer }[]): readonly Diagnostic[] {
-  for (const o of outputs) {
-    try {
-      writeFileAtomic(o.path, o.bytes);
-    } catch (e) {
-      const diags = (e as { diagnostics?: readonly Diagnostic[] }).diagnostics;
-      if (!diags) throw e;
-      return diags;
-    }
-  }
-  return [];
+/** Flags of `briefkit slides`. */
+interface SlidesFlags {
+  readonly out: string;
+  readonly overflow: 'continue' | 'error';
+  readonly templates?: string;
+  readonly reporter: ReporterKind;
 }
 
 /**
  * Adds `briefkit slides [files...] --out DIR` to the program. `setCode` receives the exit code:
  * 1 when a file has errors (its previous outputs are left as they were), 2 for usage errors.
  */
-export function registerSlides(program: Command, io: Io, setCode: (code: number) => void): void {
+export function registerSlides(program: Command, io: Io, setCode: (code: number) => void, report: Report = defaultReport(io)): void {
   program.command('slides')
     .description('build slide decks: <id>-slides.pdf (16:9) and <id>.pptx (default: every file in data/briefings/)')
     .argument('[files...]', 'briefing data files or folders (.yaml, .yml, .json)')
@@ -48,43 +36,33 @@ export function registerSlides(program: Command, io: Io, setCode: (code: number)
     .addOption(new Option('--overflow <mode>', 'text too long for a slide: continue on a "(cont.)" slide, or fail')
       .choices(['continue', 'error']).default('continue'))
     .option('--templates <dir>', 'folder of template kinds, holding slides/ (default: the bundled templates/)')
-    .addOption(new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text'))
-    .action(async (files: string[], o: Record<string, unknown>) => {
-      // Loaded on use: pptxgenjs and the slide code stay off the start-up path of other commands.
-      const { buildSlides } = await import('../slides/index.js');
-      const reporter = o['reporter'] as Reporter;
-      const report = (diags: readonly Diagnostic[]): void => {
-        if (reporter === 'json') {
-          if (diags.length) io.out(jsonLine({ diagnostics: diags }));
-        } else for (const d of diags) io.err(reporter === 'github' ? formatGithub(d) : formatDiagnostic(d));
-      };
+    .addOption(reporterOption())
+    .action(async (files: string[], f: SlidesFlags) => {
       const { files: targets, problems } = findTargets(files, [DEFAULT_DIR]);
-      report(problems);
+      report(problems, f.reporter);
       if (problems.length) setCode(1);
-      for (const file of targets) {
-        const started = performance.now();
-        const r = await buildSlides({ file }, {
-          overflow: o['overflow'] as OverflowMode,
-          ...(typeof o['templates'] === 'string' ? { templatesDir: o['templates'] } : {}),
-        });
-        report(r.diagnostics);
-        if (!r.ok) {
-          setCode(1);
-          io.err(`briefkit: ${showText(file)}: slides not built (the previous output, if any, is unchanged)`);
-          continue;
+      const session = new BuildSession({
+        decksOnly: true, slides: true, paper: 'a4',
+        ...(f.overflow === 'error' ? { slidesOverflow: 'error' as const } : {}),
+        ...(f.templates !== undefined ? { templatesDir: f.templates } : {}),
+      });
+      const packs = targets.filter((t) => session.kind(t) === 'pack');
+      for (const p of packs) io.err(`briefkit: ${showText(p)}: a pack manifest has no slide deck of its own (give its briefings)`);
+      if (packs.length) setCode(1);
+      // The deck's two files are announced on one line, as authors read them together.
+      const pending = new Map<string, { path: string; pages: number; bytes: number }>();
+      const print = eventPrinter(io, f.reporter, report, targets.length);
+      const code = await runTargets(session, targets.filter((t) => !packs.includes(t)), { outDir: f.out, force: true, jobs: 1 }, (e) => {
+        if (e.kind !== 'built') return print(e);
+        const first = pending.get(e.file);
+        if (!first) {
+          pending.set(e.file, e);
+          return;
         }
-        const dir = String(o['out']);
-        const pdf = join(dir, `${r.briefing.id}-slides.pdf`);
-        const pptx = join(dir, `${r.briefing.id}.pptx`);
-        const failed = writeAll([{ path: pdf, bytes: r.pdf }, { path: pptx, bytes: r.pptx }]);
-        if (failed.length) {
-          report(failed);
-          setCode(1);
-          continue;
-        }
-        const ms = Math.round(performance.now() - started);
-        if (reporter === 'json') io.out(jsonLine({ built: [pdf, pptx], slides: r.slides, bytes: [r.pdf.length, r.pptx.length], ms }));
-        else io.out(`built ${showText(pdf)} and ${showText(pptx)} (${r.slides} slides, ${Math.round(r.pdf.length / 1024)} KB + ${Math.round(r.pptx.length / 1024)} KB, ${ms} ms)`);
-      }
+        pending.delete(e.file);
+        if (f.reporter === 'json') io.out(jsonLine({ built: [first.path, e.path], slides: e.pages, bytes: [first.bytes, e.bytes] }));
+        else io.out(`built ${showText(first.path)} and ${showText(e.path)} (${e.pages} slides, ${Math.round(first.bytes / 1024)} KB + ${Math.round(e.bytes / 1024)} KB)`);
+      });
+      setCode(code);
     });
 }

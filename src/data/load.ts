@@ -9,6 +9,7 @@ import { buildBriefing, sourcePath } from './build.js';
 import type { BriefingInput } from './input.js';
 import { resolveLimits, type DataLimits } from './limits.js';
 import { formatOf, parseSource } from './parse.js';
+import type { ParseResult } from './parse.js';
 import { parsePath } from './paths.js';
 import { readSource } from './read.js';
 import { validateSchema } from './schema.js';
@@ -24,6 +25,11 @@ export interface LoadInput {
   readonly text?: string;
   /** Resource limits; missing ones default to {@link defaultLimits}. */
   readonly limits?: Partial<DataLimits>;
+  /**
+   * `text` already parsed (with the same limits), when the caller has parsed it: a build
+   * session parses each file once for every look it takes. Never changed here.
+   */
+  readonly parsed?: ParseResult;
 }
 
 /** At most this many diagnostics are reported; the rest are counted in one more. */
@@ -44,7 +50,7 @@ export function loadBriefing(input: LoadInput): LoadResult {
   const limits = resolveLimits(input.limits);
   const read = readSource(file, input.text, limits);
   if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
-  const parsed = parseSource(file, read.text, { format: formatOf(file), limits });
+  const parsed = input.parsed ?? parseSource(file, read.text, { format: formatOf(file), limits });
   if (!parsed.ok) return { ok: false, diagnostics: finish(parsed.diagnostics) };
   const { data, locator } = parsed;
 

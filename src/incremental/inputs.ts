@@ -73,13 +73,27 @@ export function dataFiles(file: string): string[] {
   }
 }
 
+/** How {@link inputsHash} sees data files: a build session reads each once and hashes those bytes. */
+export interface InputReader {
+  /** The data files a target reads (itself and, for a pack, its briefings). */
+  dataFiles(file: string): string[];
+  /** The SHA-256 of a data file's bytes. */
+  hash(file: string): string;
+}
+
+const fromDisk: InputReader = { dataFiles, hash: fileHash };
+
 /**
  * The hash of everything an output is built from: data files, every template and message
- * catalog, the fonts, the build options and the tool version. Equal hashes give equal bytes.
+ * catalog, other files the options name (a theme, its fonts and logo), the fonts, the build
+ * options and the tool version. Equal hashes give equal bytes.
  */
-export function inputsHash(file: string, options: unknown, templatesDir = TEMPLATES_DIR): { hash: string; files: string[] } {
-  const files = [...dataFiles(file), ...filesUnder(templatesDir)];
-  const lines = files.map((f) => `${f}\t${fileHash(f)}`);
+export function inputsHash(
+  file: string, options: unknown, templatesDir = TEMPLATES_DIR, reader: InputReader = fromDisk, extra: readonly string[] = [],
+): { hash: string; files: string[] } {
+  const data = reader.dataFiles(file);
+  const files = [...data, ...filesUnder(templatesDir), ...extra];
+  const lines = files.map((f, i) => `${f}\t${i < data.length ? reader.hash(f) : fileHash(f)}`);
   lines.push(`options\t${JSON.stringify(options)}`, `tool\t${toolVersion()}`, `fonts\t${fontsHash()}`);
   return { hash: sha256(lines.join('\n')), files };
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBriefing } from '../../src/index.js';
-import { buildPack } from '../../src/pack/index.js';
+import { buildPack } from '../../src/build/index.js';
 import { DEFAULT_GUTTER_MM, defaultTheme, PT_PER_MM, withGutter } from '../../src/theme/index.js';
 import { ellipsize, fitFooter } from '../../src/layout/furniture.js';
 import { tempFile } from '../helpers/pdf.js';

@@ -138,7 +138,7 @@ describe('briefkit send', () => {
     const pdf = mail.attachments[0];
     expect(pdf?.filename).toBe('korea-1995-pack.pdf');
     expect(pdf?.contentType).toBe('application/pdf');
-    const { buildPack } = await import('../../src/pack/index.js');
+    const { buildPack } = await import('../../src/build/index.js');
     const built = await buildPack('data/packs/korea-1995.yaml', { separate: false });
     expect(built.ok && pdf?.content.equals(built.pdf)).toBe(true);
   });

@@ -12,9 +12,9 @@ import { Command, CommanderError } from 'commander';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSend } from '../../src/cli/send.js';
-import { buildPack } from '../../src/pack/index.js';
+import { buildPack } from '../../src/build/index.js';
 import { buildBriefing } from '../../src/pipeline.js';
-import { buildSlides } from '../../src/slides/index.js';
+import { buildSlides } from '../../src/build/index.js';
 import { pageTexts, pdfInfo, squash, tempFile } from '../helpers/pdf.js';
 import { zipNames, zipText } from '../slides/helpers.js';
 

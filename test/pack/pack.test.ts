@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPack } from '../../src/pack/index.js';
-import { prepareParts } from '../../src/pack/prepare-pool.js';
-import type { PackResult } from '../../src/pack/index.js';
+import { buildPack } from '../../src/build/index.js';
+import { prepareParts } from '../../src/build/index.js';
+import type { PackResult } from '../../src/build/index.js';
 import { outline, openPdf, pageText } from '../helpers/pdfjs.js';
 import type { OutlineNode } from '../helpers/pdfjs.js';
 import { qpdfCheck, squash, tempFile } from '../helpers/pdf.js';
@@ -180,7 +180,7 @@ describe('a reading thread that dies', () => {
   it('hands its briefings back to the main thread: the pack is still whole', async () => {
     const files = ['data/briefings/canada-korea-1995.yaml', 'data/briefings/canada-korea-1995.fr.yaml'];
     // A heap far too small for the thread to even load its modules: it dies at once.
-    const source = prepareParts(files, {}, 480, 2, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
+    const source = prepareParts(files, {}, 480, 2, undefined, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
     try {
       const parts = [await source.next(), await source.next()];
       expect(parts.map((p) => p.ok && p.briefing.language)).toEqual(['en', 'fr']);

@@ -13,7 +13,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Element as XmlElement } from '@xmldom/xmldom';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPack } from '../../src/pack/index.js';
+import { buildPack } from '../../src/build/index.js';
 import { buildBriefing } from '../../src/index.js';
 import { removeTemps, runCli, tmp } from '../robust/helpers.js';
 import { qpdfCheck, tempFile } from '../helpers/pdf.js';

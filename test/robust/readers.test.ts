@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildPack } from '../../src/pack/index.js';
+import { buildPack } from '../../src/build/index.js';
 import { buildBriefing } from '../../src/pipeline.js';
 import type { BuildOptions } from '../../src/tree.js';
 import { DEFAULT_DATA, qpdfCheck, scanPdf, removeTemps, tmp } from './helpers.js';

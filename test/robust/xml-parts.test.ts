@@ -206,7 +206,7 @@ describe('every XML part is well-formed and reads back as the data', () => {
   it.each([
     ['U+0001', '\u0001'], ['ESC', '\u001b'], ['BEL', '\u0007'], ['CR', '\r'], ['U+000C', '\f'], ['NEL (C1)', '\u0085'], ['CSI (C1)', '\u009b'],
   ])('a title holding %s is refused by the data stage, so it never reaches a part', async (_n, ch) => {
-    const { buildSlides } = await import('../../src/slides/index.js');
+    const { buildSlides } = await import('../../src/build/index.js');
     const r = await buildSlides({ data: { ...baseData(), title: `A${ch}B` } });
     expect(r.ok).toBe(false);
     expect(r.diagnostics.map((d) => d.code)).toContain('data/control-char');

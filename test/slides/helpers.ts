@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { buildSlides } from '../../src/slides/index.js';
-import type { SlidesOptions, SlidesResult } from '../../src/slides/index.js';
+import { buildSlides } from '../../src/build/index.js';
+import type { SlidesOptions, SlidesResult } from '../../src/build/index.js';
 import { tempFile } from '../helpers/pdf.js';
 
 export const FILE = 'data/briefings/canada-korea-1995.yaml';

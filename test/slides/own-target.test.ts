@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../../src/cli/main.js';
-import { buildSlides } from '../../src/slides/index.js';
+import { buildSlides } from '../../src/build/index.js';
 import type { SlidePlan } from '../../src/slides/index.js';
 import { evenGroups, splitItems } from '../../src/slides/split.js';
 import { tempFile } from '../helpers/pdf.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PagedDocument, PageItem } from '../../src/layout/types.js';
-import { buildSlides } from '../../src/slides/index.js';
+import { buildSlides } from '../../src/build/index.js';
 import type { SlidePlan } from '../../src/slides/index.js';
 import { pageTexts, pdfFonts, pdfInfo, qpdfCheck, squash, structTree, tempFile } from '../helpers/pdf.js';
 import { openPdf, outline } from '../helpers/pdfjs.js';

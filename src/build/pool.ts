@@ -1,21 +1,21 @@
 import { Worker } from 'node:worker_threads';
-import type { TargetResult } from '../targets.js';
-import { buildTarget } from '../targets.js';
-import type { TargetOptions } from '../targets.js';
+import type { TargetOptions } from './options.js';
+import type { BuildSession, TargetResult } from './session.js';
 
 /**
  * Builds targets on `jobs` worker threads (one process, all cores), or in this thread when
  * one job suffices: starting a worker costs a module load, which a single target does not
- * repay. Results come back in any order through `onResult`.
+ * repay. Results come back in any order through `onResult`. Workers are handed the texts the
+ * session already read, so no data file is read twice.
  */
 export async function buildAll(
+  session: BuildSession,
   files: readonly string[],
-  options: TargetOptions,
   jobs: number,
   onResult: (file: string, r: TargetResult) => void,
 ): Promise<void> {
   if (jobs <= 1 || files.length <= 1) {
-    for (const f of files) onResult(f, await buildTarget(f, options));
+    for (const f of files) onResult(f, await session.target(f));
     return;
   }
   // From compiled code the worker is worker.js; from sources (tests, tsx) it is worker.ts,
@@ -26,6 +26,7 @@ export async function buildAll(
   const make = (): Worker => fromSource
     ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
     : new Worker(url);
+  const options: TargetOptions = session.options;
   const queue = files.map((file, id) => ({ id, file }));
   const workers = Array.from({ length: Math.min(jobs, files.length) }, make);
   try {
@@ -43,7 +44,12 @@ export async function buildAll(
         const onError = (e: Error): void => reject(e);
         w.once('message', onMessage);
         w.once('error', onError);
-        w.postMessage({ id: job.id, file: job.file, options });
+        const texts: Record<string, string> = {};
+        for (const f of session.sources.dataFiles(job.file)) {
+          const t = session.sources.text(f);
+          if (t !== undefined) texts[f] = t;
+        }
+        w.postMessage({ id: job.id, file: job.file, options, texts });
       };
       next();
     })));

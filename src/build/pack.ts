@@ -7,22 +7,22 @@ import { layoutDocument } from '../layout/index.js';
 import { layoutPack } from '../layout/pack.js';
 import type { PackLayout } from '../layout/pack.js';
 import { columnWidth, pageGeometry } from '../layout/geometry.js';
-import { checkPages } from '../pipeline.js';
 import { packWriter } from '../render/pack.js';
 import type { PackWriter } from '../render/pack.js';
 import { renderPdf } from '../render/pdf.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import { loadMessages } from '../template/messages.js';
 import { defaultTheme } from '../theme/index.js';
-import type { BuildOptions } from '../tree.js';
 import { formatDate } from '../util/format.js';
 import { printTimings, resetTimings, timed, timedAsync } from '../util/timing.js';
 import { combineMarkings, defaultScheme, formatMarking, readMarking } from '../marking/index.js';
-import type { Marking } from '../marking/index.js';
-import { loadManifest } from './manifest.js';
-import type { PackManifest } from './types.js';
+import type { Marking, MarkingScheme } from '../marking/index.js';
+import { loadManifest, packPart } from '../pack/index.js';
+import type { PackManifest } from '../pack/index.js';
+import { checkPages } from './options.js';
+import type { BuildOptions } from './options.js';
 import { defaultThreads, prepareParts } from './prepare-pool.js';
-import { packPart } from './transform.js';
+import type { SourceStore } from './sources.js';
 
 export interface PackBriefing {
   readonly briefing: Briefing;
@@ -63,13 +63,14 @@ export interface PackOptions extends BuildOptions {
  * each briefing as its own PDF, all from one load of the data. Briefings are laid out and
  * written one after another, so memory does not grow with the pack (see `layoutPack`).
  */
-export async function buildPack(manifestFile: string, o: PackOptions = {}): Promise<PackResult> {
+export async function bindPack(manifestFile: string, o: PackOptions = {}, store?: SourceStore): Promise<PackResult> {
   try {
     const m = loadManifest(manifestFile, undefined, o.limits);
     if (!m.ok) return m;
     const manifest = m.manifest;
     const diagnostics: Diagnostic[] = [...m.diagnostics];
     const theme = o.theme ?? defaultTheme;
+    const scheme = o.scheme ?? defaultScheme;
     const duplex = o.duplex ?? manifest.duplex;
     const geometryOptions = { ...(o.paper ? { paper: o.paper } : {}), duplex, bleed: o.bleed ?? 0 };
     const width = columnWidth(pageGeometry(geometryOptions), theme);
@@ -81,12 +82,12 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     const briefings: PackBriefing[] = [];
     // Of each briefing read, only what the end of the pack needs (not its data).
     const done: { marking: Marking; keywords: readonly string[]; deps: readonly string[] }[] = [];
-    let stream: { layout: PackLayout; writer: PackWriter; lang: 'en' | 'fr'; messages: Readonly<Record<string, string>> } | undefined;
+    let stream: { layout: PackLayout; writer: PackWriter; lang: string; messages: Readonly<Record<string, string>> } | undefined;
     let noteOffset = 0;
     let bodyPages = 0;
     resetTimings();
     const { threads, ...prepareOptions } = o;
-    const source = prepareParts(manifest.briefings.map((b) => b.path), prepareOptions, width, threads ?? defaultThreads(manifest.briefings.length));
+    const source = prepareParts(manifest.briefings.map((b) => b.path), prepareOptions, width, threads ?? defaultThreads(manifest.briefings.length), store);
     try {
       for (const [i, entry] of manifest.briefings.entries()) {
         const p = await timedAsync('briefings', () => source.next());
@@ -103,7 +104,7 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
           continue;
         }
         ids.set(p.briefing.id, i);
-        done.push({ marking: readMarking(p.briefing.classification, defaultScheme, { loc: entry.loc, path: `briefings[${i}]` }), keywords: p.briefing.keywords ?? [], deps: p.deps });
+        done.push({ marking: readMarking(p.briefing.classification, scheme, { loc: entry.loc, path: `briefings[${i}]` }), keywords: p.briefing.keywords ?? [], deps: p.deps });
         // After an error nothing more is written; the remaining briefings are still read, to report every error at once.
         if (errors.length) continue;
         if (!stream) {
@@ -112,7 +113,7 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
           stream = {
             layout: layoutPack({ theme, messages, ...geometryOptions }), lang, messages,
             // The pack's marking is known only at the end (finish writes it); until then, the highest known so far.
-            writer: packWriter(packMeta(manifest, lang, packMarking(manifest, done, lang), []), pageGeometry(geometryOptions), render),
+            writer: packWriter(packMeta(manifest, lang, packMarking(manifest, done, lang, scheme), []), pageGeometry(geometryOptions), render),
           };
         }
         const partMessages = loadMessages(templates, p.briefing.language);
@@ -146,7 +147,7 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
     }
     if (errors.length || !stream) return { ok: false, diagnostics: [...diagnostics, ...errors] };
 
-    const marking = packMarking(manifest, done, stream.lang);
+    const marking = packMarking(manifest, done, stream.lang, scheme);
     const keywords = [...new Set(done.flatMap((l) => l.keywords))];
     const meta = packMeta(manifest, stream.lang, marking, keywords);
     const coverLines = [
@@ -185,13 +186,13 @@ export async function buildPack(manifestFile: string, o: PackOptions = {}): Prom
  * The pack's banner: its manifest's marking and every briefing's combined (highest level,
  * every caveat), in the pack's language.
  */
-function packMarking(manifest: PackManifest, parts: readonly { readonly marking: Marking }[], lang: string): string {
+function packMarking(manifest: PackManifest, parts: readonly { readonly marking: Marking }[], lang: string, scheme: MarkingScheme): string {
   const all = [...(manifest.marking ? [manifest.marking] : []), ...parts.map((p) => p.marking)];
-  return formatMarking(combineMarkings(all, defaultScheme), defaultScheme, lang);
+  return formatMarking(combineMarkings(all, scheme), scheme, lang);
 }
 
 /** The pack's own metadata: title, language, date, marking and its briefings' keywords. */
-function packMeta(manifest: PackManifest, lang: 'en' | 'fr', marking: string, keywords: readonly string[]): DocMeta {
+function packMeta(manifest: PackManifest, lang: string, marking: string, keywords: readonly string[]): DocMeta {
   return {
     title: manifest.title, ...(manifest.subtitle ? { subtitle: manifest.subtitle } : {}), subject: manifest.subtitle ?? manifest.title,
     language: lang, classification: marking, date: manifest.date, dateText: formatDate(manifest.date, lang), keywords: [...keywords],

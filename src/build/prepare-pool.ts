@@ -3,9 +3,10 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
-import type { BuildOptions } from '../tree.js';
+import type { BuildOptions } from './options.js';
 import { fromRoot } from '../util/root.js';
 import { preparePart } from './prepare.js';
+import type { SourceStore } from './sources.js';
 import type { PreparedPart } from './prepare.js';
 
 /** Briefings of a pack, read ahead and handed out in manifest order. */
@@ -40,10 +41,11 @@ export function defaultThreads(briefings: number): number {
  * Answers come back in manifest order whatever thread read them.
  */
 export function prepareParts(
-  files: readonly string[], options: BuildOptions, width: number, threads: number, limits: ResourceLimits = WORKER_LIMITS,
+  files: readonly string[], options: BuildOptions, width: number, threads: number,
+  store?: SourceStore, limits: ResourceLimits = WORKER_LIMITS,
 ): PartSource {
   let taken = 0;
-  const here = (id: number): PreparedPart => preparePart(files[id] as string, options, width);
+  const here = (id: number): PreparedPart => preparePart(files[id] as string, options, width, store);
   if (threads <= 0) {
     return {
       next: () => Promise.resolve(here(taken++)),
@@ -84,7 +86,10 @@ export function prepareParts(
       const worker = threadsLeft[id % threadsLeft.length] as Worker;
       results[id] = new Promise<PreparedPart>((resolve, reject) => {
         pending.set(id, { worker, resolve, reject });
-        worker.postMessage({ id, file: files[id], options, width });
+        // The text read for the plan goes with the job: a thread never reads the file again.
+        const file = files[id] as string;
+        const text = store?.text(file);
+        worker.postMessage({ id, file, options, width, ...(text !== undefined ? { text } : {}) });
       });
       // A rejection is seen when its turn comes; until then it must not count as unhandled.
       results[id]?.catch(() => undefined);
@@ -115,9 +120,9 @@ export function prepareParts(
  */
 function startWorker(resourceLimits: ResourceLimits): Worker {
   if (import.meta.url.endsWith('.ts')) {
-    const src = pathToFileURL(fromRoot('src', 'pack', 'prepare-worker.ts')).href;
+    const src = pathToFileURL(fromRoot('src', 'build', 'prepare-worker.ts')).href;
     return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(src)}); });`, { eval: true, resourceLimits });
   }
   const bundled = fromRoot('dist', 'prepare.bundle.mjs');
-  return new Worker(existsSync(bundled) ? bundled : fromRoot('dist', 'pack', 'prepare-worker.js'), { resourceLimits });
+  return new Worker(existsSync(bundled) ? bundled : fromRoot('dist', 'build', 'prepare-worker.js'), { resourceLimits });
 }

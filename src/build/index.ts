@@ -1,0 +1,20 @@
+/**
+ * The build session: one place where a build is put together (see `session.ts`), the loop
+ * that builds targets and writes their outputs (`run.ts`), and the API entry points.
+ */
+export { BuildSession, buildBriefing, buildPack, buildSlides, buildTarget } from './session.js';
+export type { TargetOutput, TargetResult } from './session.js';
+export { SourceStore } from './sources.js';
+export type { TargetKind } from './sources.js';
+export { checkPages, DEFAULT_MAX_PAGES, printOptions } from './options.js';
+export type { BuildInput, BuildOptions, TargetOptions } from './options.js';
+export type { BuildResult } from './print.js';
+export type { SlidesOptions, SlidesResult } from './deck.js';
+export type { PackBriefing, PackOptions, PackResult } from './pack.js';
+export { briefingTree, metaOf, templateLocator } from './tree.js';
+export type { TreeResult } from './tree.js';
+export { prepareParts, defaultThreads, MIN_BRIEFINGS_FOR_THREADS } from './prepare-pool.js';
+export type { PartSource } from './prepare-pool.js';
+export { buildAll } from './pool.js';
+export { planTargets, runTargets } from './run.js';
+export type { Plan, PlanState, RunEvent, RunOptions } from './run.js';

@@ -1,0 +1,107 @@
+/**
+ * Typed command-line flags: each command's options as commander hands them over, checked
+ * and turned into the build session's options in one place. No command reads `o['…']`.
+ */
+import { InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import type { TargetOptions } from '../build/index.js';
+import { DEFAULT_GUTTER_MM, defaultTheme, withGutter } from '../theme/index.js';
+
+/** Diagnostics formats. */
+export type ReporterKind = 'text' | 'json' | 'github';
+
+/** Flags shared by `build` and `check`. */
+export interface OutputFlags {
+  readonly out: string;
+  readonly paper: 'a4' | 'letter';
+  readonly duplex?: boolean;
+  readonly bleed?: number;
+  readonly gutter?: number;
+  readonly pdfa?: boolean;
+  readonly cover?: boolean;
+  readonly toc?: boolean;
+  readonly templates?: string;
+  readonly slides?: boolean;
+  readonly overflow: 'continue' | 'error';
+  readonly shard?: string;
+  readonly reporter: ReporterKind;
+}
+
+/** `build` adds these. */
+export interface BuildFlags extends OutputFlags {
+  readonly force?: boolean;
+  readonly jobs?: number;
+  readonly watch?: boolean;
+}
+
+/** A number option within [min, max]; outside it, commander's usage error (exit 2) says why. */
+export function numberIn(min: number, max: number, what: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`${what} from ${min} to ${max}`);
+    return n;
+  };
+}
+
+/** A whole number option of at least 1. */
+export function positiveInt(what: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${what} (a whole number, 1 or more)`);
+    return n;
+  };
+}
+
+/** The reporter option every command takes. */
+export function reporterOption(): Option {
+  return new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text');
+}
+
+/** The options of `build` and `check`. */
+export function outputOptions(cmd: Command): Command {
+  return cmd
+    .argument('[files...]', 'briefing data files, pack manifests or folders (default: data/briefings data/packs)')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'))
+    .option('--duplex', 'mirrored margins for two-sided printing')
+    .option('--bleed <pt>', 'bleed in points, with trim/bleed boxes and crop marks', numberIn(0, 36, '--bleed takes a number of points'))
+    .option('--gutter <mm>', `binding gutter with --duplex: extra inside margin in millimetres (default ${DEFAULT_GUTTER_MM})`, numberIn(0, 50, '--gutter takes a number of millimetres'))
+    .option('--pdfa', 'archival PDF/A-2a output')
+    .option('--cover', 'add a cover page')
+    .option('--toc', 'add a table of contents')
+    .option('--templates <dir>', 'folder of template kinds (default: the bundled templates/)')
+    .option('--slides', 'also write each briefing\'s slide decks (<id>-slides.pdf, <id>.pptx); a deck that fails never stops the print PDF')
+    .addOption(new Option('--overflow <mode>', 'with --slides: slide text too long for a slide continues on a "(cont.)" slide, or fails the deck')
+      .choices(['continue', 'error']).default('continue'))
+    .option('--shard <k/n>', 'build only the k-th of n slices of the targets (split across CI machines)')
+    .addOption(reporterOption());
+}
+
+/**
+ * The session options the flags ask for. The key order is part of the build manifest's
+ * inputs hash: keep it.
+ */
+export function targetOptionsOf(f: Partial<OutputFlags>): TargetOptions {
+  return {
+    ...(f.slides === true ? { slides: true } : {}),
+    ...(f.slides === true && f.overflow === 'error' ? { slidesOverflow: 'error' as const } : {}),
+    paper: f.paper ?? 'a4',
+    ...(f.duplex === true ? { duplex: true } : {}),
+    ...(f.bleed !== undefined ? { bleed: f.bleed } : {}),
+    ...(f.gutter !== undefined ? { theme: withGutter(defaultTheme, f.gutter) } : {}),
+    pdfa: f.pdfa === true,
+    cover: f.cover === true,
+    toc: f.toc === true,
+    ...(typeof f.templates === 'string' ? { templatesDir: f.templates } : {}),
+  };
+}
+
+/** `--shard k/n`: the k-th of n deterministic slices of the targets (1-based), or why the spec is wrong. */
+export function shard(files: readonly string[], spec: string | undefined): string[] | string {
+  if (!spec) return [...files];
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) return `--shard takes k/n with 1 <= k <= n, e.g. 2/4 (got "${spec}")`;
+  return files.filter((_f, i) => i % n === k - 1);
+}
