@@ -11,7 +11,6 @@ import type { StructBuilder } from './struct.js';
 
 /** Space above the first footnote of a page, for its separator rule (pt). */
 export const NOTE_SEPARATOR = 10;
-export const BLANK_TEXT = 'This page intentionally left blank';
 
 /** The fixed facts block layout reads, for one document or one part of a pack. */
 export function layoutContext(
@@ -62,11 +61,4 @@ export function endnotesSection(notes: readonly PendingEndnote[], sect: number, 
   if (breakBefore && atoms[0]) atoms[0] = { ...atoms[0], breakBefore: true };
   for (const e of notes) atoms.push(...endnoteAtoms(e.content, e.n, ctx.struct.add('Note', sect), e.ctx));
   return atoms;
-}
-
-/** The footer's page wording: "Page 3 of 12" in the body (`total` given), "Page ii" in front matter. */
-export function pageText(msgs: Readonly<Record<string, string>>, label: string, total: number | undefined): string {
-  return total === undefined
-    ? (msgs['pageFront'] ?? 'Page {n}').replace('{n}', label)
-    : (msgs['pageOf'] ?? 'Page {n} of {total}').replace('{n}', label).replace('{total}', String(total));
 }
