@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diag/types.js';
 import { registerBuild, registerDiff } from './build.js';
 import { DEFAULT_DATA_DIRS, findTargets, validateTarget } from './inputs.js';
 import { registerPack } from './pack.js';
+import { registerPreview } from './preview.js';
 import { registerSend } from './send.js';
 import { registerSlides } from './slides.js';
 
@@ -77,6 +78,7 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
   registerPack(program, io, setCode, rep);
   registerSend(program, io, setCode);
   registerSlides(program, io, setCode);
+  registerPreview(program, io, setCode);
 
   if (argv.length === 0) {
     program.outputHelp({ error: true });
