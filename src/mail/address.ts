@@ -87,12 +87,12 @@ function parseEntry(entry: string): Recipient | string {
   if (UNSAFE_NAME.test(entry)) return 'holds a control, format (bidi, zero-width), private-use or unassigned character';
   const opens = entry.split('<').length - 1;
   const closes = entry.split('>').length - 1;
-  if (opens !== closes || opens > 1 || (opens === 1 && !entry.endsWith('>'))) return 'is not of the form Name <address>';
-  if (opens === 0 && !isAddress(entry)) return 'is not an email address';
   const list = addressparser(entry);
   const first = list[0];
+  if (first?.group !== undefined) return 'is a group (name: addresses;), which is not accepted: list the addresses';
+  if (opens !== closes || opens > 1 || (opens === 1 && !entry.endsWith('>'))) return 'is not of the form Name <address>';
+  if (opens === 0 && !isAddress(entry)) return 'is not an email address';
   if (list.length !== 1 || !first) return 'is not one address';
-  if (first.group !== undefined) return 'is a group (name: addresses;), which is not accepted: list the addresses';
   if (!isAddress(first.address)) return 'is not an email address';
   const name = opens === 1 ? first.name.trim() : '';
   if (opens === 0 && first.name) return 'is not an email address';

@@ -64,7 +64,7 @@ describe('parseRecipients', () => {
     ['Evil\r\nBcc: v@example.org <a@example.org>', 1, /control, format/],
     ['"=?utf-8?B?Qm9zcw==?=" <a@example.org>', 1, /encoded word/],
     ['"ceo@bank.example" <evil@example.org>', 1, /reads as an address/],
-    ['team: a@example.org, b@example.org;', 1, /not/],
+    ['team: a@example.org, b@example.org;', 1, /is a group/],
     ['Name <a@example.org', 1, /Name <address>/],
     ['Name <a@example.org> tail', 1, /Name <address>/],
     ['not an address', 1, /not an email address/],
