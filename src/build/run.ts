@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diag/types.js';
-import { fileHash, outputState, readManifest, updateManifest } from '../incremental/index.js';
+import { outputState, readManifest, sha256, updateManifest } from '../incremental/index.js';
 import type { BuildManifest, OutputRecord } from '../incremental/index.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { buildAll } from './pool.js';
@@ -91,7 +91,7 @@ export async function runTargets(session: BuildSession, files: readonly string[]
       return;
     }
     for (const out of r.outputs) {
-      outputs[out.name] = { source: file, inputs: p?.inputs[out.name] ?? '', output: fileHash(join(outDir, out.name)) };
+      outputs[out.name] = { source: file, inputs: p?.inputs[out.name] ?? '', output: sha256(out.bytes) };
       emit({ kind: 'built', file, path: join(outDir, out.name), pages: out.pages, bytes: out.bytes.length, ...(r.marking !== undefined && out === r.outputs[0] ? { marking: r.marking } : {}) });
     }
     // The slide decks failed but the print PDF above is written and recorded: the build still

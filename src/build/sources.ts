@@ -19,6 +19,7 @@ export class SourceStore {
   private readonly reads = new Map<string, ReadResult>();
   private readonly parses = new Map<string, ParseResult | undefined>();
   private readonly loads = new Map<string, LoadResult>();
+  private readonly hashes = new Map<string, string>();
 
   constructor(limits?: Partial<DataLimits>) {
     this.limits = resolveLimits(limits);
@@ -49,7 +50,18 @@ export class SourceStore {
    */
   hash(file: string): string {
     const r = this.read(file);
-    return r.ok ? createHash('sha256').update(r.source, 'utf8').digest('hex') : fileHash(file);
+    return r.ok ? createHash('sha256').update(r.source, 'utf8').digest('hex') : this.fileHash(file);
+  }
+
+  /** The hash of any other input (a template, a catalog, a theme's font), taken once per session. */
+  fileHash(file: string): string {
+    const key = resolve(file);
+    let h = this.hashes.get(key);
+    if (h === undefined) {
+      h = fileHash(file);
+      this.hashes.set(key, h);
+    }
+    return h;
   }
 
   /** The parsed, unvalidated file, or undefined when it cannot be read or parsed. Read-only. */

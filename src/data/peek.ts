@@ -4,14 +4,9 @@
  * device, a huge or absurdly nested file is refused here as it is there, never read raw.
  */
 import { statSync, type Stats } from 'node:fs';
-import { resolve } from 'node:path';
 import { resolveLimits, type DataLimits } from './limits.js';
 import { formatOf, parseSource } from './parse.js';
 import { readSource } from './read.js';
-
-/** Parsed files kept, by path and identity: one build peeks at each file several times. */
-const MAX_CACHED = 64;
-const cache = new Map<string, unknown>();
 
 /**
  * The parsed, unvalidated data of `file`, or undefined when it cannot be read or parsed
@@ -25,15 +20,10 @@ export function peekData(file: string, limits?: Partial<DataLimits>): unknown {
   } catch {
     return undefined; // unreadable path: the loader reports it
   }
-  // Only regular files are cached (and read): a key needs a stable identity and size.
+  // Only regular files are read. Nothing is cached: a build session keeps what it read (src/build/sources.ts).
   if (!st?.isFile()) return undefined;
-  const key = `${resolve(file)}\0${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}\0${JSON.stringify(limits ?? {})}`;
-  if (cache.has(key)) return cache.get(key);
   const all = resolveLimits(limits);
   const read = readSource(file, undefined, all);
   const parsed = read.ok ? parseSource(file, read.text, { format: formatOf(file), limits: all }) : undefined;
-  const data = parsed?.ok ? parsed.data : undefined;
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-  cache.set(key, data);
-  return data;
+  return parsed?.ok ? parsed.data : undefined;
 }

@@ -38,19 +38,17 @@ export function filesUnder(dir: string, base = process.cwd()): string[] {
   return out.sort();
 }
 
-const cache = new Map<string, { mtimeMs: number; size: number; hash: string }>();
-
-/** Content hash of a file ("missing" when it cannot be read); cached by mtime and size. */
+/**
+ * Content hash of a file ("missing" when it cannot be read). Never cached here: a file edited
+ * within one clock tick at the same size must not keep its old hash in a long-lived process;
+ * a build session hashes each file once (`SourceStore`).
+ */
 export function fileHash(path: string): string {
   try {
     const st = statSync(path);
     // Only regular files are read: a pipe or a device named as an input would block or never end.
     if (!st.isFile()) return 'missing';
-    const hit = cache.get(path);
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.hash;
-    const hash = boundedHash(path, st);
-    cache.set(path, { mtimeMs: st.mtimeMs, size: st.size, hash });
-    return hash;
+    return boundedHash(path, st);
   } catch {
     return 'missing';
   }

@@ -79,9 +79,11 @@ export interface InputReader {
   dataFiles(file: string): string[];
   /** The SHA-256 of a data file's bytes. */
   hash(file: string): string;
+  /** The SHA-256 of another input (templates, catalogs, files the options name). */
+  fileHash(file: string): string;
 }
 
-const fromDisk: InputReader = { dataFiles, hash: fileHash };
+const fromDisk: InputReader = { dataFiles, hash: fileHash, fileHash };
 
 /**
  * The hash of everything an output is built from: data files, every template and message
@@ -93,7 +95,7 @@ export function inputsHash(
 ): { hash: string; files: string[] } {
   const data = reader.dataFiles(file);
   const files = [...data, ...filesUnder(templatesDir), ...extra];
-  const lines = files.map((f, i) => `${f}\t${i < data.length ? reader.hash(f) : fileHash(f)}`);
+  const lines = files.map((f, i) => `${f}\t${i < data.length ? reader.hash(f) : reader.fileHash(f)}`);
   lines.push(`options\t${JSON.stringify(options)}`, `tool\t${toolVersion()}`, `fonts\t${fontsHash()}`);
   return { hash: sha256(lines.join('\n')), files };
 }
