@@ -4,7 +4,8 @@
  * locations attached.
  */
 import { defaultScheme, markingBanner } from '../marking/index.js';
-import type { BriefingInput, ChartInput, TradeInput } from './input.js';
+import { buildBlock } from './blocks.js';
+import type { BriefingInput, ChartInput, SectionInput, TradeInput } from './input.js';
 import type { Locator } from './locator.js';
 import type { PathSeg } from './paths.js';
 import type { Briefing, ChartSpec, Section, Trade, TradeYear } from './types.js';
@@ -27,8 +28,8 @@ function optText<K extends string>(key: K, value: string | undefined): Partial<R
   return opt(key, value === undefined ? undefined : nfc(value));
 }
 
-function section(s: Section): Section {
-  return { id: s.id, title: nfc(s.title), ...optText('intro', s.intro), bullets: s.bullets.map(nfc) };
+function section(s: SectionInput): Section {
+  return { id: s.id, title: nfc(s.title), ...optText('intro', s.intro), bullets: (s.bullets ?? []).map(nfc), blocks: (s.blocks ?? []).map((b) => buildBlock(b, 3)) };
 }
 
 function tradeYear(y: TradeYear): TradeYear {

@@ -5,6 +5,7 @@
 import { diag } from '../diag/errors.js';
 import type { Diagnostic, SourceLoc } from '../diag/types.js';
 import { checkMarking, defaultScheme } from '../marking/index.js';
+import { checkSections } from './check-blocks.js';
 import { num } from './describe.js';
 import type { BriefingInput, ChartInput, TradeInput } from './input.js';
 import type { Locator } from './locator.js';
@@ -32,6 +33,7 @@ export function checkSemantics(b: BriefingInput, locator: Locator): Diagnostic[]
   const marking = checkMarking(b.classification, defaultScheme, at(['classification']));
   if (marking) out.push(marking);
   uniques(b.sections.map((s) => s.id), ['sections'], 'id', 'section id', locator, out);
+  out.push(...checkSections(b, locator));
   if (b.trade) checkTrade(b.trade, locator, out);
   const charts = b.charts ?? [];
   uniques(charts.map((c) => c.name), ['charts'], 'name', 'chart name', locator, out);

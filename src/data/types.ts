@@ -3,13 +3,75 @@ import type { Diagnostic, SourceLoc } from '../diag/types.js';
 /** Language of a briefing; drives message catalogs, number formats and hyphenation. */
 export type Language = 'en' | 'fr';
 
-/** A prose section of the briefing: a heading and its bullets, verbatim from the source. */
+/**
+ * A prose section of the briefing: a heading, an optional intro, its bullets (a shorthand for
+ * one bullet list) and then its blocks in the author's order. Prose (intro, bullets, block
+ * text) is rich text: see src/data/rich.ts.
+ */
 export interface Section {
   readonly id: string;
   readonly title: string;
   readonly intro?: string;
   readonly bullets: readonly string[];
+  readonly blocks: readonly ContentBlock[];
 }
+
+/** A list item: its rich text and, one level down, its own items (two levels at most). */
+export interface ListItem {
+  readonly text: string;
+  readonly items: readonly string[];
+}
+
+/** How a table column's values are written and aligned (numbers right, text left). */
+export type ColumnType = 'text' | 'number' | 'money' | 'percent' | 'date';
+
+/** A column of a data table. */
+export interface TableColumn {
+  readonly title: string;
+  readonly type: ColumnType;
+  /** Unit printed in the header, e.g. `t` or `million`; for money, the scale of the values. */
+  readonly unit?: string;
+  /** ISO 4217 code for money columns. */
+  readonly currency?: string;
+  /** Digits after the decimal point for number, money and percent columns. */
+  readonly decimals?: number;
+}
+
+/** A table cell as written: text, a number, or empty. */
+export type TableValue = string | number | null;
+
+/** A table given as data: typed columns, rows (inline or read from a CSV file), a total row. */
+export interface DataTable {
+  readonly id?: string;
+  readonly caption?: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly (readonly TableValue[])[];
+  /** Printed last, in bold. */
+  readonly total?: readonly TableValue[];
+  readonly notes: readonly string[];
+  readonly source?: string;
+}
+
+/** What a call-out box is for; the default title comes from the message catalog. */
+export type CalloutRole = 'key-message' | 'if-asked' | 'note';
+
+/**
+ * A block of a section, in the author's order. Written in data as a one-key object
+ * (`- paragraph: …`, `- table: {…}`); built into this union, discriminated by `kind`.
+ */
+export type ContentBlock =
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'bullets'; readonly items: readonly ListItem[] }
+  | { readonly kind: 'numbered'; readonly items: readonly ListItem[] }
+  /** A sub-section: level 3 right under a section, 4 below that (deeper ones print as 4). */
+  | { readonly kind: 'subsection'; readonly title: string; readonly level: 3 | 4; readonly blocks: readonly ContentBlock[] }
+  | ({ readonly kind: 'table' } & DataTable)
+  /** A chart declared in `charts`, placed here (and not again with the trade figures). */
+  | { readonly kind: 'chart'; readonly name: string }
+  | { readonly kind: 'callout'; readonly role: CalloutRole; readonly title?: string; readonly text?: string; readonly bullets: readonly ListItem[] }
+  | { readonly kind: 'keyFigures'; readonly title?: string; readonly items: readonly { readonly value: string; readonly label: string; readonly change?: string }[] }
+  | { readonly kind: 'quote'; readonly text: string; readonly by?: string }
+  | { readonly kind: 'pageBreak' };
 
 /** Trade with the partner in one year. Money values are in `Trade.unit` of `Trade.currency`. */
 export interface TradeYear {

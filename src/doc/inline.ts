@@ -61,6 +61,12 @@ export function inlines(nodes: readonly PhrasingContent[], ctx: ParseContext, st
         push({ kind: 'text', text: n.value, style });
         break;
       case 'textDirective':
+        // `:em[…]` and `:strong[…]`: emphasis from data's rich text (src/template/rich.ts),
+        // written as directives because they hold whatever their neighbours are.
+        if (n.name === 'em' || n.name === 'strong') {
+          for (const i of inlines(n.children, ctx, n.name === 'em' ? { ...style, italic: true } : { ...style, bold: true }, st)) push(i);
+          break;
+        }
         // `:name` in template text that was not meant as a directive: keep it as text.
         skipVerbatim(`:${n.name}`, st);
         push({ kind: 'text', text: `:${n.name}`, style });

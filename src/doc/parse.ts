@@ -43,7 +43,7 @@ function syntax(): Options {
 /**
  * Parses our markup (CommonMark + GFM tables and footnotes + directives) into the typed
  * document tree. Directives: `:::titleblock`, `:::cover`, `:::keyfigures`, `:::table`,
- * `::chart{name}`, `::toc`, `::pagebreak`.
+ * `:::callout{kind title}`, `:::quote{by}`, `::chart{name}`, `::toc`, `::pagebreak`.
  */
 export function parseMarkup(input: ParseInput): ParseOutput {
   const root = fromMarkdown(input.markup, syntax());
@@ -69,7 +69,7 @@ function convert(n: Node, ctx: ParseContext, notes: Map<string, Inline[]>): Bloc
   switch (n.type) {
     case 'heading': {
       const content = inlines(n.children, ctx);
-      const level = Math.min(3, Math.max(1, n.depth)) as 1 | 2 | 3;
+      const level = Math.min(4, Math.max(1, n.depth)) as 1 | 2 | 3 | 4;
       return [{ kind: 'heading', level, id: ctx.uniqueId(plainText(content)), content, loc }];
     }
     case 'paragraph':
@@ -134,7 +134,7 @@ function leafDirective(n: LeafDirective, ctx: ParseContext): Block[] {
 function unknownDirective(name: string, loc: ReturnType<ParseContext['loc']>): Diagnostic {
   return diag('doc/unknown-directive', `unknown directive "${name}"`, {
     loc,
-    hint: 'known directives: :::titleblock, :::cover, :::keyfigures, :::table, ::chart, ::toc, ::pagebreak',
+    hint: 'known directives: :::titleblock, :::cover, :::keyfigures, :::table, :::callout, :::quote, ::chart, ::toc, ::pagebreak',
   });
 }
 
@@ -171,10 +171,21 @@ function containerDirective(n: ContainerDirective, ctx: ParseContext, notes: Map
       const caption = before.length ? before.flatMap((p) => inlines(p.children, ctx)) : undefined;
       return [tableBlock(table, caption, after, ctx)];
     }
+    case 'callout':
+      return [{ kind: 'callout', role: n.attributes?.['kind'] ?? 'note', title: attrText(n.attributes?.['title'], ctx), blocks: convertAll(kids, ctx, notes), loc }];
+    case 'quote': {
+      const by = n.attributes?.['by'];
+      return [{ kind: 'quote', blocks: convertAll(kids, ctx, notes), ...(by ? { by: attrText(by, ctx) } : {}), loc }];
+    }
     default:
       ctx.diagnostics.push(unknownDirective(n.name, loc));
       return convertAll(kids, ctx, notes);
   }
+}
+
+/** A directive attribute as text, typeset like any other text. */
+function attrText(v: string | null | undefined, ctx: ParseContext): Inline[] {
+  return v ? inlines([{ type: 'text', value: v }], ctx) : [];
 }
 
 /** A key-figure item: the first bold run is the value, an emphasised run the change. */

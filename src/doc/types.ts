@@ -32,7 +32,7 @@ export interface KeyFigure {
  * in the generated markup (`loc`), so later stages can report located errors.
  */
 export type Block =
-  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly id: string; readonly content: readonly Inline[]; readonly loc: SourceLoc }
+  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3 | 4; readonly id: string; readonly content: readonly Inline[]; readonly loc: SourceLoc }
   | { readonly kind: 'paragraph'; readonly content: readonly Inline[]; readonly role: ParagraphRole; readonly loc: SourceLoc }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Block[])[]; readonly loc: SourceLoc }
   | {
@@ -53,7 +53,11 @@ export type Block =
   /** A pack's divider page before a briefing: its number, title and subtitle, on a right-hand page. */
   | { readonly kind: 'divider'; readonly id: string; readonly label: string; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc }
   | { readonly kind: 'toc'; readonly title: readonly Inline[]; readonly loc: SourceLoc }
-  | { readonly kind: 'pageBreak'; readonly loc: SourceLoc };
+  | { readonly kind: 'pageBreak'; readonly loc: SourceLoc }
+  /** A titled box (`:::callout{kind title}`): a key message, an "if asked" line, a note. */
+  | { readonly kind: 'callout'; readonly role: string; readonly title: readonly Inline[]; readonly blocks: readonly Block[]; readonly loc: SourceLoc }
+  /** A quotation (`:::quote{by}`) and who said it. */
+  | { readonly kind: 'quote'; readonly blocks: readonly Block[]; readonly by?: readonly Inline[]; readonly loc: SourceLoc };
 
 /** What a paragraph is for; the layout styles each role. */
 export type ParagraphRole = 'body' | 'lead' | 'note';

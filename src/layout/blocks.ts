@@ -5,6 +5,7 @@ import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { textWidth } from '../text/measure.js';
+import { calloutAtoms, quoteAtoms } from './callout.js';
 import { chartAtoms } from './figure.js';
 import { chartPairAtoms } from './figure-pair.js';
 import { coverAtoms, dividerAtoms, keyFigureAtoms, titleBlockAtoms } from './panels.js';
@@ -41,7 +42,7 @@ function blockAtoms(b: Block, parent: number, ctx: LayoutContext, indent: number
       const size = t.headingSizes[b.level - 1] ?? t.bodySize;
       const title = plainText(b.content);
       ctx.headings.push({ id: b.id, level: b.level, title });
-      const tag = ctx.struct.add(b.level === 1 ? 'H1' : b.level === 2 ? 'H2' : 'H3', parent);
+      const tag = ctx.struct.add(b.level === 1 ? 'H1' : b.level === 2 ? 'H2' : b.level === 3 ? 'H3' : 'H4', parent);
       const atoms = textAtoms(b.content, {
         style: { face: 'bold', size, color: t.palette.primary },
         leading: size * 1.22,
@@ -96,6 +97,10 @@ function blockAtoms(b: Block, parent: number, ctx: LayoutContext, indent: number
       return dividerAtoms(b, parent, ctx);
     case 'pageBreak':
       return [atom(0, () => undefined, { breakBefore: true })];
+    case 'callout':
+      return calloutAtoms(b, parent, ctx, blocksToAtoms);
+    case 'quote':
+      return quoteAtoms(b, parent, ctx, blocksToAtoms);
     default:
       return assertNever(b, 'block');
   }

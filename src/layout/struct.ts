@@ -1,6 +1,6 @@
 import type { Box, StructNode, StructRole } from './types.js';
 
-const HEADINGS: readonly StructRole[] = ['H1', 'H2', 'H3'];
+const HEADINGS: readonly StructRole[] = ['H1', 'H2', 'H3', 'H4'];
 
 /** Collects structure elements in document order; ids are indices. */
 export class StructBuilder {

@@ -97,7 +97,7 @@ export type PageItem =
 
 /** Structure element roles we emit (PDF 1.7 standard structure types). */
 export type StructRole =
-  | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
+  | 'Document' | 'Sect' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'BlockQuote' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
   | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Figure' | 'Caption' | 'Note' | 'TOC' | 'TOCI' | 'Link' | 'Reference';
 
 export interface StructNode {

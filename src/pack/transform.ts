@@ -34,6 +34,10 @@ function block(b: Block, prefix: string, offset: number): Block[] {
     case 'toc':
       // The pack's divider stands for the briefing's own title block; one contents for all.
       return [];
+    case 'callout':
+      return [{ ...b, title: inlines(b.title, offset), blocks: b.blocks.flatMap((x) => block(x, prefix, offset)) }];
+    case 'quote':
+      return [{ ...b, blocks: b.blocks.flatMap((x) => block(x, prefix, offset)), ...(b.by ? { by: inlines(b.by, offset) } : {}) }];
     case 'keyFigures':
     case 'pageBreak':
     case 'divider':

@@ -1,7 +1,9 @@
+import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import type { Language, MoneyUnit } from '../data/types.js';
 import { formatDate, formatMoney, formatNumber, formatOrdinal, formatPercent } from '../util/format.js';
 import { escapeAttribute } from './escape.js';
+import { RichNotes, cellMarkup, richMarkup } from './rich.js';
 
 /** What helpers need to know about the briefing being rendered. */
 export interface HelperContext {
@@ -9,6 +11,8 @@ export interface HelperContext {
   readonly currency: string;
   readonly unit: MoneyUnit;
   readonly messages: Readonly<Record<string, string>>;
+  /** Where `rich` puts the footnotes of data text; without it, `rich` makes none. */
+  readonly notes?: RichNotes;
 }
 
 type Helper = (...args: unknown[]) => unknown;
@@ -48,6 +52,21 @@ export function makeHelpers(ctx: HelperContext): Record<string, Helper> {
       if (typeof msg !== 'string') throw new Error(`message "${key}" is not in the ${ctx.lang} catalog`);
       const hash = opts(args).hash as Record<string, unknown>;
       return msg.replace(/\{(\w+)\}/g, (_m, name: string) => String((Object.hasOwn(hash, name) ? hash[name] : undefined) ?? `{${name}}`));
+    },
+    /**
+     * Data prose with its inline markup (emphasis, strong, https/mailto links, footnotes,
+     * no-break spaces), re-emitted construct by construct, every text escaped.
+     */
+    rich: (...args) => new Handlebars.SafeString(richMarkup(args[0] === undefined || args[0] === null ? '' : String(args[0]), ctx.notes ?? new RichNotes())),
+    /**
+     * A data table's cell by its column (`{{cell value column}}`, `bold=true` for a total row):
+     * text as rich text, numbers and money with the column's decimals (the currency and scale
+     * are in the header), percentages with their sign, dates in the briefing's language.
+     */
+    cell: (...args) => {
+      const col = (args[1] ?? {}) as { type?: string; decimals?: number };
+      const bold = (opts(args).hash as { bold?: boolean }).bold === true;
+      return new Handlebars.SafeString(cellMarkup(args[0], col, { lang: ctx.lang, bold, notes: ctx.notes ?? new RichNotes() }));
     },
     /** A value for a double-quoted directive attribute. */
     attr: (...args) => escapeAttribute(String(args[0])),

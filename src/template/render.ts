@@ -9,6 +9,7 @@ import { ESCAPE_HELPER, partialCalls, rewriteEscapes } from './ast.js';
 import { RenderBudget, TemplateLimitError, defaultRenderLimits } from './budget.js';
 import type { RenderLimits } from './budget.js';
 import { escapeMarkup } from './escape.js';
+import { RichNotes } from './rich.js';
 import { locateText, templateDiag } from './diagnose.js';
 import { confine, displayPath, readTemplateFile, templateRoot } from './files.js';
 import { makeHelpers } from './helpers.js';
@@ -217,11 +218,13 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   const messagesFile = join(root, 'messages', `${b.language}.json`);
   const messages = loadMessages(root, b.language, input.locate?.('language'));
   const budget = new RenderBudget({ ...defaultRenderLimits, ...input.limits });
+  const notes = new RichNotes();
   const helpers: Record<string, unknown> = makeHelpers({
     lang: b.language,
     currency: b.trade?.currency ?? 'CAD',
     unit: b.trade?.unit ?? 'billion',
     messages,
+    notes,
   });
   helpers[ESCAPE_HELPER] = (v: unknown) => (v instanceof Handlebars.SafeString ? v.toString() : escapeMarkup(v === undefined || v === null ? '' : String(v)));
   // Our helpers and the built-in block helpers report where they were called from, and count
@@ -277,7 +280,8 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
       }, () => callSite(current, srcOf(current), name, root));
     }
     current = entry;
-    const markup = compile(entry, entrySrc, names, root).render(view, rt);
+    // Footnotes written in data text (`^[…]`) are defined after everything else.
+    const markup = compile(entry, entrySrc, names, root).render(view, rt) + notes.definitions();
     budget.finish(markup);
     const texts = new Map<string, string>([[displayPath(entry), entrySrc], ...[...sources].map(([p, t]) => [displayPath(p), t] as [string, string])]);
     return { markup, file: displayPath(entry), dependencies: deps, sources: texts };

@@ -1,4 +1,4 @@
-import type { Briefing, TradeYear } from '../data/types.js';
+import type { Briefing, ContentBlock, TradeYear } from '../data/types.js';
 
 /**
  * The view model templates see: the validated briefing plus a few facts derived from it,
@@ -23,6 +23,7 @@ export function buildView(b: Briefing, options: Readonly<Record<string, boolean>
   const previous = years[years.length - 2];
   const growth: Record<string, number> = {};
   for (const g of b.trade?.growth ?? []) if (latest && g.year === latest.year) growth[g.measure] = g.percent;
+  const placed = placedCharts(b.sections.flatMap((s) => s.blocks));
   const derivedYears = years.flatMap((y) => (y.derived ? [{ year: y.year, derived: y.derived }] : []));
   return {
     ...b,
@@ -31,7 +32,17 @@ export function buildView(b: Briefing, options: Readonly<Record<string, boolean>
     growth,
     derivedYears,
     currency: b.trade?.currency ?? '',
-    chartNames: b.charts.map((c) => c.name),
+    // Charts the author placed in a section's blocks are drawn there, not again at the end.
+    chartNames: b.charts.map((c) => c.name).filter((n) => !placed.has(n)),
     options,
   };
+}
+
+/** Names of the charts placed by chart blocks, at any depth. */
+function placedCharts(blocks: readonly ContentBlock[], out = new Set<string>()): Set<string> {
+  for (const b of blocks) {
+    if (b.kind === 'chart') out.add(b.name);
+    else if (b.kind === 'subsection') placedCharts(b.blocks, out);
+  }
+  return out;
 }

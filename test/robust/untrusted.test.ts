@@ -53,6 +53,9 @@ type Data = Record<string, unknown> & {
   charts: (Record<string, unknown> & { series: { field: string; label: string }[] })[];
 };
 
+/** Rich text that reads as `text` itself: every ASCII punctuation character escaped. */
+const literal = (text: string): string => text.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+
 function injected(): Data {
   const d = parse(readFileSync(DEFAULT_DATA, 'utf8')) as Data;
   d['title'] = TITLE;
@@ -63,8 +66,10 @@ function injected(): Data {
   const [s0, s1] = d.sections;
   if (!s0 || !s1) throw new Error('the default briefing has two sections');
   s0.title = PAYLOADS[3] ?? '';
-  s0.intro = PAYLOADS[1] ?? '';
-  s0.bullets = [...PAYLOADS, MULTILINE];
+  // Intro and bullets are rich text (src/data/rich.ts): written with a backslash before every
+  // ASCII punctuation character, the payloads must still print exactly as they are here.
+  s0.intro = literal(PAYLOADS[1] ?? '');
+  s0.bullets = [...PAYLOADS, MULTILINE].map(literal);
   s1.title = PAYLOADS[6] ?? '';
   d.trade['partner'] = '[K](javascript:x) **K** | {{k}}';
   d.trade.topExports = PAYLOADS.slice(0, 10);
