@@ -18,6 +18,7 @@ import { paginate } from './paginate.js';
 import { endnotesSection, isTooTall, layoutContext, NOTE_SEPARATOR, recordPageRefs, spliceDeferred } from './shared.js';
 import type { PendingEndnote } from './shared.js';
 import { StructBuilder } from './struct.js';
+import { printedMeta } from './typeset.js';
 import type { OutlineEntry, Page, PageGeometry, PageItem, PageLabelRange, StructNode } from './types.js';
 
 /** The layout's page size and theme, and the language of its own texts (a pack's front matter and endnotes). */
@@ -165,7 +166,9 @@ export function createLayout(input: LayoutOptions): LayoutDriver {
 
   return {
     geometry,
-    run(r) {
+    run(run) {
+      // Titles in running texts, bookmarks and contents are typeset like the text they stand for.
+      const r = { ...run, tree: { ...run.tree, meta: printedMeta(run.tree.meta) } };
       const struct = new StructBuilder();
       const document = r.kind === 'document';
       const root = document ? struct.add('Document', -1) : struct.add('Sect', -1, { lang: localeOf(r.tree.meta.language) });
@@ -204,7 +207,7 @@ export function createLayout(input: LayoutOptions): LayoutDriver {
       });
     },
     finish(end = {}) {
-      const frontTree = end.front;
+      const frontTree = end.front && { ...end.front, meta: printedMeta(end.front.meta) };
       let own: { index: number; ctx: (struct: StructBuilder) => LayoutContext } | undefined;
       // The pages no run owns (endnotes, front matter) are the front tree's, else the first run's.
       const owner = (): NonNullable<typeof own> => {

@@ -24,7 +24,7 @@ export interface PageRecord {
 }
 
 /** What the running texts of a whole document depend on. */
-export interface FinishInput {
+interface FinishInput {
   readonly theme: Theme;
   readonly geometry: PageGeometry;
   readonly owners: readonly PageOwner[];

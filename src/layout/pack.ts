@@ -2,6 +2,7 @@ import type { ChartAsset } from '../charts/types.js';
 import type { DocTree } from '../doc/types.js';
 import { createLayout } from './driver.js';
 import type { LayoutOptions, LayoutTail, PagedSection } from './driver.js';
+import { typesetDisplay } from './typeset.js';
 import type { PageGeometry } from './types.js';
 
 /** One briefing inside a pack. */
@@ -41,14 +42,15 @@ export interface PackLayout {
  * part's pages are final as soon as it is paginated (each briefing starts a page, and on the
  * right in duplex, where the front matter is padded to an even count), and what depends on
  * the whole pack is built last: the contents (front matter, printed first but laid out last),
- * "Page X of Y" and the bookmarks. It is the layout driver (`createLayout`) that a single
+ * "Page X of Y" and the bookmarks. The pack's own display texts (cover, dividers), made from
+ * data as written, are typeset like briefing text. It is the layout driver (`createLayout`) that a single
  * briefing goes through too, with a `part` run per briefing.
  */
 export function layoutPack(input: PackLayoutInput): PackLayout {
   const driver = createLayout(input);
   return {
     geometry: driver.geometry,
-    part: (p) => driver.run({ kind: 'part', ...p }),
-    finish: (f) => driver.finish({ front: f.front, marking: f.marking }),
+    part: (p) => driver.run({ kind: 'part', ...p, tree: typesetDisplay(p.tree) }),
+    finish: (f) => driver.finish({ front: typesetDisplay(f.front), marking: f.marking }),
   };
 }
