@@ -8,6 +8,6 @@ export type { ReporterFlags } from './options.js';
 export { inert } from './lines.js';
 export { REPORTER_KINDS } from './types.js';
 export type {
-  DeliveryInfo, EndInfo, OutputInfo, OutputKind, PageInfo, Reporter, ReporterIo, ReporterKind, ReporterOptions, StateInfo,
+  DeliveryInfo, EndInfo, FailedInfo, OutputInfo, OutputKind, PageInfo, Reporter, ReporterIo, ReporterKind, ReporterOptions, StateInfo,
   TargetState, Verbosity,
 } from './types.js';

@@ -3,7 +3,7 @@
  * annotations). Every piece of user text is made terminal-safe with `showText` here.
  */
 import { showText } from '../diag/escape.js';
-import type { DeliveryInfo, OutputInfo, PageInfo, StateInfo } from './types.js';
+import type { DeliveryInfo, FailedInfo, OutputInfo, PageInfo, StateInfo } from './types.js';
 
 /** `built output/x.pdf (12 pages, 340 KB, marked SECRET)`. */
 export function outputLine(o: OutputInfo): string {
@@ -15,6 +15,12 @@ export function outputLine(o: OutputInfo): string {
   ];
   const verb = o.kind === 'eml' || o.kind === 'diff-png' ? 'wrote' : 'built';
   return `${verb} ${showText(o.path)}${facts.length ? ` (${facts.join(', ')})` : ''}`;
+}
+
+/** `briefkit: data/x.yaml: output/x.pdf not built (the previous output, if any, is unchanged)`. */
+export function failedLine(f: FailedInfo): string {
+  const what = f.paths.length ? `${f.paths.map(showText).join(', ')} not built` : 'not built';
+  return `briefkit: ${showText(f.file)}: ${what} (the previous output, if any, is unchanged)`;
 }
 
 /**

@@ -7,9 +7,9 @@
 import { jsonLine, showText } from '../diag/escape.js';
 import { formatDiagnostic, formatGithub, githubData, githubProperty } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
-import { deliveryLine, inert, outputLine, pageLine, stateLine } from './lines.js';
+import { deliveryLine, failedLine, inert, outputLine, pageLine, stateLine } from './lines.js';
 import type {
-  DeliveryInfo, EndInfo, OutputInfo, PageInfo, Reporter, ReporterOptions, StateInfo, Verbosity,
+  DeliveryInfo, EndInfo, FailedInfo, OutputInfo, PageInfo, Reporter, ReporterOptions, StateInfo, Verbosity,
 } from './types.js';
 
 /** Builds the reporter for `--reporter`, `--quiet` and `--verbose`. */
@@ -62,6 +62,9 @@ function lineReporter(o: ReporterOptions, github: boolean): Reporter {
     output(x: OutputInfo) {
       if (!quiet) out(outputLine(x));
     },
+    failed(f: FailedInfo) {
+      err(failedLine(f));
+    },
     state(s: StateInfo) {
       const failing = s.state !== 'up-to-date';
       if (failing) err(stateLine(s));
@@ -100,7 +103,7 @@ function lineReporter(o: ReporterOptions, github: boolean): Reporter {
 function jsonReporter(o: ReporterOptions, stream: boolean): Reporter {
   const verbose = o.verbosity === 'verbose';
   const doc = {
-    diagnostics: [] as Diagnostic[], outputs: [] as OutputInfo[], states: [] as StateInfo[], pages: [] as PageInfo[],
+    diagnostics: [] as Diagnostic[], outputs: [] as OutputInfo[], failed: [] as FailedInfo[], states: [] as StateInfo[], pages: [] as PageInfo[],
     deliveries: [] as DeliveryInfo[], notes: [] as string[],
   };
   let ended = false;
@@ -118,6 +121,10 @@ function jsonReporter(o: ReporterOptions, stream: boolean): Reporter {
     output(x) {
       doc.outputs.push(x);
       emit('output', x);
+    },
+    failed(f) {
+      doc.failed.push(f);
+      emit('failed', f);
     },
     state(s) {
       doc.states.push(s);

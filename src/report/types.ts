@@ -63,6 +63,13 @@ export interface DeliveryInfo {
   readonly file?: string;
 }
 
+/** A target whose outputs were not written (its diagnostics say why; the previous files stay). */
+export interface FailedInfo {
+  readonly file: string;
+  /** The outputs not written; empty when none could be named. */
+  readonly paths: readonly string[];
+}
+
 /** How a command ended; `end` takes it once, last. */
 export interface EndInfo {
   readonly exitCode: number;
@@ -79,6 +86,7 @@ export interface Reporter {
   readonly kind: ReporterKind;
   diagnostics(ds: readonly Diagnostic[]): void;
   output(o: OutputInfo): void;
+  failed(f: FailedInfo): void;
   state(s: StateInfo): void;
   page(p: PageInfo, files: { readonly old: string; readonly new: string }): void;
   delivery(d: DeliveryInfo): void;

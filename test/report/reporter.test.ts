@@ -32,6 +32,7 @@ const WARN: Diagnostic = { code: 'mail/size-warning', severity: 'warning', messa
 function story(r: Reporter, d: Diagnostic = ERR, name = 'output/x.pdf'): void {
   r.diagnostics([d, WARN]);
   r.output({ path: name, kind: 'pdf', pages: 12, bytes: 348_160, marking: 'SECRET' });
+  r.failed({ file: 'data/w.yaml', paths: ['output/w-slides.pdf'] });
   r.state({ file: 'data/y.yaml', state: 'up-to-date' });
   r.state({ file: 'data/z.yaml', state: 'stale', outputs: [{ path: 'output/z.pdf', state: 'stale' }, { path: 'output/z.pptx', state: 'up-to-date' }] });
   r.page({ page: 3, status: 'changed', image: 'diffs/page-3.png' }, { old: 'old.pdf', new: 'new.pdf' });
@@ -74,6 +75,7 @@ describe('text', () => {
     expect(c.err).toEqual([
       'data/x.yaml:12:5: error data/type: expected a number (field trade.years[0].exports)\n  hint: write 4.7',
       'warning mail/size-warning: near the limit',
+      'briefkit: data/w.yaml: output/w-slides.pdf not built (the previous output, if any, is unchanged)',
       'stale output/z.pdf; up-to-date output/z.pptx (from data/z.yaml)',
     ]);
     expect(c.out).toEqual([
@@ -89,7 +91,7 @@ describe('text', () => {
     const [q, cq] = make('text', { verbosity: 'quiet' });
     story(q);
     expect(cq.out).toEqual([]);
-    expect(cq.err).toHaveLength(2);
+    expect(cq.err).toHaveLength(3);
     expect(cq.err.join('\n')).not.toContain('warning');
     const [v, cv] = make('text', { verbosity: 'verbose' });
     story(v);
@@ -123,6 +125,7 @@ describe('json', () => {
     expect(doc['outputs']).toHaveLength(6);
     expect(doc['diagnostics']).toEqual([ERR, WARN]);
     expect(doc['states']).toHaveLength(2);
+    expect(doc['failed']).toEqual([{ file: 'data/w.yaml', paths: ['output/w-slides.pdf'] }]);
     expect(doc['pages']).toHaveLength(2);
     expect(doc['notes']).toEqual(['2 targets in 812 ms']);
   });
@@ -142,7 +145,7 @@ describe('jsonl', () => {
     expect(c.out).toHaveLength(1);
     story(r);
     const lines = c.out.map((l) => JSON.parse(l) as { type: string });
-    expect(lines.map((l) => l.type)).toEqual(['output', 'diagnostic', 'diagnostic', 'output', 'state', 'state', 'page', 'page', 'delivery', 'note', 'end']);
+    expect(lines.map((l) => l.type)).toEqual(['output', 'diagnostic', 'diagnostic', 'output', 'failed', 'state', 'state', 'page', 'page', 'delivery', 'note', 'end']);
     expect(lines.at(-1)).toMatchObject({ type: 'end', ok: false, exitCode: 1 });
   });
 });
@@ -180,6 +183,7 @@ describe('github', () => {
         const [r, c] = make(kind);
         r.diagnostics([{ code: `x/${hint}`, severity: 'error', message, hint, loc: { file, line: 1, col: 2 } }]);
         r.output({ path: file, kind: 'pdf' });
+        r.failed({ file, paths: [file] });
         r.state({ file, state: 'missing' });
         r.page({ page: 1, status: 'changed', image: file }, { old: file, new: file });
         r.delivery({ id: message, recipient: file, status: 'sent' });
