@@ -2,7 +2,7 @@
  * `briefkit build`, `check` and `diff`: flags mapped to a build session, run events mapped to
  * lines. The build itself (plan, workers, atomic writes, manifest) is `runTargets` in src/build/.
  */
-import { existsSync, watch } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { BuildSession, planTargets, runTargets } from '../build/index.js';
@@ -11,6 +11,7 @@ import { jsonLine, showText } from '../diag/escape.js';
 import { formatDiagnostic, formatGithub, githubData, githubProperty } from '../diag/format.js';
 import type { Diagnostic } from '../diag/types.js';
 import { TEMPLATES_DIR } from '../template/index.js';
+import { watchFiles } from '../watch/index.js';
 import { outputOptions, positiveInt, reporterOption, shard, targetOptionsOf } from './flags.js';
 import type { BuildFlags, OutputFlags, ReporterKind } from './flags.js';
 import { DEFAULT_DATA_DIRS, findTargets, validateTarget } from './inputs.js';
@@ -130,26 +131,16 @@ async function watchAndBuild(targets: readonly string[], f: BuildFlags, io: Io, 
   const templates = typeof f.templates === 'string' ? f.templates : TEMPLATES_DIR;
   const session = new BuildSession(targetOptionsOf(f));
   const dirs = [...new Set([...targets.flatMap((t) => session.sources.dataFiles(t)).map((d) => dirname(d)), templates].filter((d) => existsSync(d)))];
+  // One rebuild per burst of saves, never two at once (src/watch/: survives saves by rename).
+  let running: Promise<unknown> = Promise.resolve();
+  const watcher = watchFiles(dirs, { debounceMs: 120, onChange: () => (running = runBuild(targets, f, io, report)) });
+  await watcher.ready;
   io.out(`watching ${dirs.map(showText).join(', ')} (Ctrl-C to stop)`);
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const watchers = dirs.map((d) => watch(d, { recursive: true }, () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(async () => {
-        await runBuild(targets, f, io, report);
-      });
-    }, 120);
-  }));
   await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      for (const w of watchers) w.close();
-      clearTimeout(timer);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
   });
+  await watcher.close();
   await running;
 }
 

@@ -20,7 +20,7 @@ export interface WatchOptions {
    * A returned promise is awaited: changes made meanwhile are gathered for the next call, so
    * calls never overlap.
    */
-  readonly onChange: (files: readonly string[]) => void | Promise<void>;
+  readonly onChange: (files: readonly string[]) => unknown;
   /** A watcher error or an error thrown by `onChange` (default: printed to stderr). */
   readonly onError?: (e: unknown) => void;
 }
