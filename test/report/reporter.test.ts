@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { githubData, githubProperty } from '../../src/diag/format.js';
 import type { Diagnostic } from '../../src/diag/types.js';
-import { createReporter, inert } from '../../src/report/index.js';
+import { createReporter, inert, outputKindOf, runEventsTo } from '../../src/report/index.js';
 import type { Reporter, ReporterKind, Verbosity } from '../../src/report/index.js';
 
 interface Captured {
@@ -226,5 +226,24 @@ describe('inert', () => {
     r.diagnostics([{ ...ERR, loc: { file: '::warning::evil.yaml', line: 1, col: 1 } }]);
     r.note('::add-mask::secret');
     expect([...c.err, ...c.out].every((l) => runnerCommand(l) === undefined)).toBe(true);
+  });
+});
+
+describe('runEventsTo', () => {
+  it('maps a build run\'s events to the reporter: today\'s text lines', () => {
+    const [r, c] = make('text');
+    const emit = runEventsTo(r, 2);
+    emit({ kind: 'up-to-date', file: 'data/a.yaml' });
+    emit({ kind: 'diagnostics', file: 'data/b.yaml', diagnostics: [WARN] });
+    emit({ kind: 'built', file: 'data/b.yaml', path: 'output/b-slides.pdf', pages: 7, bytes: 2048 });
+    emit({ kind: 'not-built', file: 'data/c.yaml', paths: [] });
+    emit({ kind: 'done', targets: 3, ms: 40 });
+    r.end({ exitCode: 1 });
+    expect(c.out).toEqual(['up to date data/a.yaml', 'built output/b-slides.pdf (7 slides, 2 KB)', '3 targets in 40 ms']);
+    expect(c.err).toEqual(['warning mail/size-warning: near the limit', 'briefkit: data/c.yaml: not built (the previous output, if any, is unchanged)']);
+  });
+
+  it.each([['x.pptx', 'pptx'], ['x-slides.pdf', 'slides-pdf'], ['x.pdf', 'pdf'], ['m.eml', 'eml'], ['p-1.png', 'diff-png']])('%s is a %s', (path, kind) => {
+    expect(outputKindOf(path)).toBe(kind);
   });
 });
