@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_pkgs=(build-essential python3 pkg-config libcairo2-dev libpango1.0-dev libgif-dev
-  librsvg2-dev libjpeg-dev poppler-utils qpdf strace)
+  librsvg2-dev libjpeg-dev poppler-utils qpdf strace chromium)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${need_pkgs[@]}"; do
