@@ -126,14 +126,14 @@ describe('the packed tarball', () => {
   it('holds what the runtime reads, and no sources, tests or benchmarks', () => {
     const paths = packed.files.map((f) => f.path);
     for (const p of paths) {
-      expect(p, 'a file outside the files list').toMatch(/^(package\.json|README\.md|LICENSE|bin\/|dist\/|templates\/|assets\/fonts\/|data\/schema\/)/);
+      expect(p, 'a file outside the files list').toMatch(/^(package\.json|README\.md|LICENSE|bin\/|dist\/|templates\/|assets\/fonts\/|assets\/preview\/|data\/schema\/)/);
     }
     for (const p of [
       'bin/briefkit.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.bundle.mjs', 'dist/prepare.bundle.mjs',
       'dist/worker.bundle.mjs', 'dist/fonts.sha256.json', 'dist/schemas/briefing.validate.cjs',
       'dist/data/sRGB_IEC61966_2_1.icc', 'data/schema/briefing.schema.json', 'data/schema/pack.schema.json',
       'templates/messages/en.json', 'assets/fonts/SourceSans3_400Regular.ttf', 'assets/fonts/NotoSansKR_400Regular.ttf',
-      'assets/fonts/OFL-SourceSans3.txt', 'assets/fonts/OFL-NotoSansKR.txt',
+      'assets/fonts/OFL-SourceSans3.txt', 'assets/fonts/OFL-NotoSansKR.txt', 'assets/preview/viewer.js', 'assets/preview/preview.css',
     ]) {
       expect(paths, p).toContain(p);
     }
