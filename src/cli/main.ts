@@ -6,6 +6,8 @@ import { formatDiagnostic, formatGithub } from '../diag/format.js';
 import { jsonLine, showLines, showText } from '../diag/escape.js';
 import type { Diagnostic } from '../diag/types.js';
 import { registerBuild, registerDiff } from './build.js';
+import { registerConfig } from './config.js';
+import { registerInit } from './init.js';
 import { DEFAULT_DATA_DIRS, findTargets, validateTarget } from './inputs.js';
 import { registerPack } from './pack.js';
 import { registerPreview } from './preview.js';
@@ -79,6 +81,8 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
   registerSend(program, io, setCode);
   registerSlides(program, io, setCode);
   registerPreview(program, io, setCode);
+  registerInit(program, io, setCode);
+  registerConfig(program, io, setCode);
 
   if (argv.length === 0) {
     program.outputHelp({ error: true });

@@ -11,7 +11,10 @@ import { checkFile, readSource } from '../data/read.js';
 import { mapSchemaError } from '../data/schema-errors.js';
 import { checkValues } from '../data/text-checks.js';
 import { checkMarking, defaultScheme, parseMarking } from '../marking/index.js';
+import type { MarkingScheme } from '../marking/index.js';
 import { fromRoot } from '../util/root.js';
+import { projectRoot } from '../project/config.js';
+import { isInside } from '../template/files.js';
 import { precompiledValidator } from '../util/precompiled.js';
 import type { PackManifest } from './types.js';
 
@@ -35,12 +38,15 @@ interface RawManifest {
 
 /**
  * Loads and validates a pack manifest (YAML or JSON) with located diagnostics, like briefing
- * data. Briefing paths must stay inside the project (the folder the command runs in): no
- * absolute paths, no `..` escape, no symbolic link leading out.
+ * data. Briefing paths must stay inside the project ({@link manifestRoot} unless `root` is
+ * given): no absolute paths, no `..` escape, no symbolic link leading out.
  */
-export function loadManifest(file: string, root = process.cwd(), dataLimits?: Partial<DataLimits>): ManifestResult {
+export function loadManifest(file: string, rootOrOptions?: string | ManifestOptions, dataLimits?: Partial<DataLimits>): ManifestResult {
+  const o: ManifestOptions = typeof rootOrOptions === 'object' ? rootOrOptions : { ...(rootOrOptions !== undefined ? { root: rootOrOptions } : {}), ...(dataLimits ? { limits: dataLimits } : {}) };
+  const root = o.root;
+  const scheme = o.scheme ?? defaultScheme;
   // The same limits as the briefings it names: one reader, one set of bounds.
-  const limits = resolveLimits(dataLimits);
+  const limits = resolveLimits(o.limits);
   const read = readSource(file, undefined, limits);
   if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
   const parsed = parseSource(file, read.text, { format: formatOf(file), limits });
@@ -52,11 +58,12 @@ export function loadManifest(file: string, root = process.cwd(), dataLimits?: Pa
   if (hasErrors(found)) return { ok: false, diagnostics: found };
   const raw = data as RawManifest;
   // The pack's own marking, read like a briefing's: unreadable text is an error, never ranked.
-  const marking = raw.classification === undefined ? undefined : parseMarking(raw.classification, defaultScheme);
-  const badMarking = raw.classification === undefined ? undefined : checkMarking(raw.classification, defaultScheme, { loc: locator.value(['classification']), path: 'classification' });
+  const marking = raw.classification === undefined ? undefined : parseMarking(raw.classification, scheme);
+  const badMarking = raw.classification === undefined ? undefined : checkMarking(raw.classification, scheme, { loc: locator.value(['classification']), path: 'classification' });
   if (badMarking) found.push(badMarking);
-  const base = dirname(file);
-  const realRoot = realpathSync(root);
+  // Real paths on both sides: a root reached through a link compares like with like.
+  const base = realpathSync(dirname(resolve(file)));
+  const realRoot = realpathSync(root ?? manifestRoot(file));
   const seen = new Map<string, number>();
   const briefings: { path: string; loc: PackManifest['briefings'][number]['loc'] }[] = [];
   raw.briefings.forEach((b, i) => {
@@ -64,7 +71,7 @@ export function loadManifest(file: string, root = process.cwd(), dataLimits?: Pa
     const path = resolve(base, b);
     const rel = relative(realRoot, path);
     if (isAbsolute(b) || rel.startsWith('..') || isAbsolute(rel)) {
-      found.push(diag('pack/outside-project', `briefing path "${b}" leads outside the project`, { loc, path: `briefings[${i}]`, hint: 'name briefing files inside the project, relative to the manifest' }));
+      found.push(diag('pack/outside-project', `briefing path "${b}" leads outside the project`, { loc, path: `briefings[${i}]`, hint: `name briefing files inside the project (${realRoot}), relative to the manifest` }));
       return;
     }
     let real: string;
@@ -74,7 +81,7 @@ export function loadManifest(file: string, root = process.cwd(), dataLimits?: Pa
       found.push(diag('pack/missing-briefing', `briefing file not found: ${relative(process.cwd(), path)}`, { loc, path: `briefings[${i}]`, hint: 'check the path; it is relative to the manifest file' }));
       return;
     }
-    if (relative(realRoot, real).startsWith('..')) {
+    if (!isInside(realRoot, real)) {
       found.push(diag('pack/outside-project', `briefing path "${b}" is a link that leads outside the project`, { loc, path: `briefings[${i}]`, hint: 'copy the file into the project instead of linking to it' }));
       return;
     }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromRoot } from '../util/root.js';
 import Handlebars from 'handlebars';
@@ -156,10 +156,46 @@ function callSite(file: string, src: string | undefined, name: string, root: str
 }
 
 /**
- * The kind's partials (`partials/*.hbs`), read confined to the template folder. A partial that
- * is a link leading outside is refused at the first place that calls it (else at the link).
+/** One folder of template kinds: as given, and its real path (files are confined to it). */
+interface Layer {
+  readonly dir: string;
+  readonly real: string;
+}
+
+ * The folders a rendering reads, highest first: the given templates folder (a project's
+ * `templates/`, `--templates`) over the bundled one, or the bundled one alone. A kind's files
+ * come file by file from the highest folder that has them.
  */
-function readPartials(rootReal: string, partialDir: string, entry: string, entrySrc: string): Map<string, string> {
+function layersOf(templatesDir: string | undefined, ref?: SourceLoc): Layer[] {
+  const bundled: Layer = { dir: TEMPLATES_DIR, real: templateRoot(TEMPLATES_DIR) };
+  if (templatesDir === undefined) return [bundled];
+  const real = templateRoot(templatesDir, ref);
+  return real === bundled.real ? [bundled] : [{ dir: templatesDir, real }, bundled];
+}
+
+/** The kinds the layers offer (folders with a `document.hbs`), for hints. */
+function kindsOf(layers: readonly Layer[]): string[] {
+  const kinds = new Set<string>();
+  for (const l of layers) {
+    for (const d of readdirSync(l.dir, { withFileTypes: true })) {
+      if (d.isDirectory() && d.name !== 'messages' && existsSync(join(l.dir, d.name, 'document.hbs'))) kinds.add(d.name);
+    }
+  }
+  return [...kinds].sort();
+}
+
+/** A partial's name from its path under a `partials/` folder. */
+function partialName(partialDir: string, path: string): string {
+  return path.slice(partialDir.length + 1).replace(/\.hbs$/, '');
+}
+
+/**
+ * The kind's partials (`partials/*.hbs`) in one layer, read confined to that layer's folder. A
+ * partial that is a link leading outside is refused at the first place that calls it (else at
+ * the link).
+ */
+function readPartials(layer: Layer, partialDir: string, callers: ReadonlyMap<string, string>): Map<string, string> {
+  const rootReal = layer.real;
   const sources = new Map<string, string>();
   if (confine(rootReal, partialDir) === undefined) return sources;
   const files = readdirSync(partialDir).filter((f) => f.endsWith('.hbs')).sort();
@@ -177,9 +213,9 @@ function readPartials(rootReal: string, partialDir: string, entry: string, entry
   }
   const found: Diagnostic[] = [];
   for (const path of outside) {
-    const name = path.slice(partialDir.length + 1).replace(/\.hbs$/, '');
+    const name = partialName(partialDir, path);
     let ref: SourceLoc | undefined;
-    for (const [file, src] of [[entry, entrySrc] as const, ...sources]) {
+    for (const [file, src] of [...callers, ...sources]) {
       const at = callSite(file, src, name, rootReal);
       if (at) {
         ref = { file: displayPath(file), line: at.line, col: at.column + 1 };
@@ -200,23 +236,29 @@ function readPartials(rootReal: string, partialDir: string, entry: string, entry
 /**
  * Fills the template kind's `document.hbs` (strict mode: a missing field is an error at the
  * template's file:line:col) and returns the markup. Data text is escaped for the markup.
- * Every file is read inside the template folder ({@link readTemplateFile}); the rendering is
- * bounded in output, block runs and partial depth ({@link RenderBudget}).
+ * A given templates folder is laid over the bundled one file by file: its `<kind>/document.hbs`
+ * and each of its `<kind>/partials/*.hbs` replace the bundled file of that name, the rest come
+ * from the bundled kind, and a kind of its own is a new kind. Every file is read inside its own
+ * folder ({@link readTemplateFile}); the rendering is bounded in output, block runs and
+ * partial depth ({@link RenderBudget}).
  */
 export function renderTemplate(input: TemplateInput): TemplateOutput {
   const b = input.briefing;
-  const root = input.templatesDir ?? TEMPLATES_DIR;
-  const rootReal = templateRoot(root);
+  const layers = layersOf(input.templatesDir);
   const kind = input.kind ?? b.template ?? 'fact-sheet';
-  const dir = join(root, kind);
-  if (confine(rootReal, dir, input.locate?.('template')) === undefined) {
-    throw new UserError([diag('template/unknown-kind', `no template kind "${kind}" in ${displayPath(root)}`, {
-      loc: input.locate?.('template'),
-      hint: `use one of: ${readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'messages').map((d) => d.name).join(', ')}`,
+  const ref = input.locate?.('template');
+  // The layers that have this kind, highest first (each kind folder confined to its layer).
+  const kindLayers = layers.filter((l) => confine(l.real, join(l.dir, kind), ref) !== undefined);
+  const top = kindLayers[0];
+  if (top === undefined) {
+    throw new UserError([diag('template/unknown-kind', `no template kind "${kind}" in ${layers.map((l) => displayPath(l.dir)).join(' or ')}`, {
+      loc: ref,
+      hint: `use one of: ${kindsOf(layers).join(', ')}`,
     })]);
   }
-  const messagesFile = join(root, 'messages', `${b.language}.json`);
-  const messages = loadMessages(root, b.language, input.locate?.('language'));
+  // Catalogs merge key by key, the project's over the bundled one; each one read is an input.
+  const messageFiles = layers.map((l) => join(l.dir, 'messages', `${b.language}.json`)).filter((f) => existsSync(f));
+  const messages = loadMessages(layers.map((l) => l.dir), b.language, input.locate?.('language'));
   const budget = new RenderBudget({ ...defaultRenderLimits, ...input.limits });
   const notes = new RichNotes();
   const helpers: Record<string, unknown> = makeHelpers({
@@ -235,22 +277,40 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   helpers['log'] = () => '';
   const names = helperNames();
 
-  const entry = join(dir, input.entry ?? 'document.hbs');
-  const entrySrc = readTemplate(rootReal, entry);
-  const partialDir = join(dir, 'partials');
-  const sources = readPartials(rootReal, partialDir, entry, entrySrc);
-  const deps = [messagesFile, ...sources.keys(), entry];
+  const entryName = input.entry ?? 'document.hbs';
+  const entryLayer = kindLayers.find((l) => confine(l.real, join(l.dir, kind, entryName)) !== undefined) ?? top;
+  const entry = join(entryLayer.dir, kind, entryName);
+  const entrySrc = readTemplate(entryLayer.real, entry);
+  // Each file's own folder: for confinement and for the precompiled form of bundled files.
+  const layerOf = new Map<string, Layer>([[entry, entryLayer]]);
+  // Partials by name, the highest layer's file winning; lower layers first so higher ones replace.
+  const byName = new Map<string, string>();
+  const sources = new Map<string, string>();
+  for (const layer of [...kindLayers].reverse()) {
+    const partialDir = join(layer.dir, kind, 'partials');
+    for (const [path, src] of readPartials(layer, partialDir, new Map([[entry, entrySrc]]))) {
+      const name = partialName(partialDir, path);
+      const prev = byName.get(name);
+      if (prev !== undefined) sources.delete(prev);
+      byName.set(name, path);
+      sources.set(path, src);
+      layerOf.set(path, layer);
+    }
+  }
+  const nameOf = new Map([...byName].map(([n, p]) => [p, n]));
+  const dirOf = (path: string): string => (layerOf.get(path) ?? top).dir;
+  const deps = [...messageFiles, ...sources.keys(), entry];
   const partials: Record<string, unknown> = {};
 
   // Unknown partials are found before rendering, with the place that calls them.
-  const known = new Set([...sources.keys()].map((p) => p.slice(partialDir.length + 1).replace(/\.hbs$/, '')));
+  const known = new Set(byName.keys());
   const missing: Diagnostic[] = [];
   for (const [path, src] of [[entry, entrySrc] as const, ...sources]) {
-    for (const call of callsOf(path, src, root)) {
+    for (const call of callsOf(path, src, dirOf(path))) {
       if (!known.has(call.name)) {
         missing.push(diag('template/missing-partial', `partial "${call.name}" not found`, {
           loc: { file: displayPath(path), line: call.line, col: call.col },
-          hint: `create ${displayPath(join(partialDir, call.name + '.hbs'))}, or fix the name (known: ${[...known].join(', ') || 'none'})`,
+          hint: `create ${displayPath(join(top.dir, kind, 'partials', call.name + '.hbs'))}, or fix the name (known: ${[...known].join(', ') || 'none'})`,
         }));
       }
     }
@@ -269,19 +329,19 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   try {
     for (const [path, src] of sources) {
       current = path;
-      const c = compile(path, src, names, root);
-      const name = path.slice(partialDir.length + 1).replace(/\.hbs$/, '');
+      const c = compile(path, src, names, dirOf(path));
+      const name = nameOf.get(path) ?? path;
       partials[name] = budget.partial(name, (ctx: unknown) => {
         const outer = current;
         current = path;
         const out = c.render(ctx, rt);
         current = outer;
         return out;
-      }, () => callSite(current, srcOf(current), name, root));
+      }, () => callSite(current, srcOf(current), name, dirOf(current)));
     }
     current = entry;
     // Footnotes written in data text (`^[…]`) are defined after everything else.
-    const markup = compile(entry, entrySrc, names, root).render(view, rt) + notes.definitions();
+    const markup = compile(entry, entrySrc, names, dirOf(entry)).render(view, rt) + notes.definitions();
     budget.finish(markup);
     const texts = new Map<string, string>([[displayPath(entry), entrySrc], ...[...sources].map(([p, t]) => [displayPath(p), t] as [string, string])]);
     return { markup, file: displayPath(entry), dependencies: deps, sources: texts };

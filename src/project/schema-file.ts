@@ -1,0 +1,65 @@
+/**
+ * Reading a small settings file (a project config, a marking scheme) the way data files are
+ * read: one bounded reader, YAML or JSON with positions, then its JSON Schema with every
+ * error at once, located at file:line:col under the file's own code prefix.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { hasErrors } from '../diag/errors.js';
+import type { Diagnostic } from '../diag/types.js';
+import { resolveLimits } from '../data/limits.js';
+import type { Locator } from '../data/locator.js';
+import { formatOf, parseSource } from '../data/parse.js';
+import { pointerToSegs } from '../data/paths.js';
+import { readSource } from '../data/read.js';
+import { mapSchemaError } from '../data/schema-errors.js';
+import { fromRoot } from '../util/root.js';
+
+/** A file that parsed and matched its schema, with positions for later checks. */
+export type SchemaFileResult =
+  | { readonly ok: true; readonly data: unknown; readonly locator: Locator; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const validators = new Map<string, ValidateFunction>();
+
+function validator(name: string): ValidateFunction {
+  let v = validators.get(name);
+  if (!v) {
+    const schema = JSON.parse(readFileSync(fromRoot('data', 'schema', `${name}.schema.json`), 'utf8')) as object;
+    v = new Ajv({ allErrors: true, verbose: true, strict: true, strictNumbers: true }).compile(schema);
+    validators.set(name, v);
+  }
+  return v;
+}
+
+/** `data/unknown-field` -> `config/unknown-field`: the data stage's wording, this file's code family. */
+function recode(d: Diagnostic, prefix: string, schemaName: string): Diagnostic {
+  const code = d.code.replace(/^data\//, `${prefix}/`);
+  const hint = d.hint?.replace('data/schema/briefing.schema.json', `data/schema/${schemaName}.schema.json`);
+  return { ...d, code, ...(hint !== undefined ? { hint } : {}) };
+}
+
+/**
+ * Reads `file` and checks it against `data/schema/<schemaName>.schema.json`. Diagnostics from
+ * reading and parsing keep their `data/…` codes (the same reader as briefings); schema errors
+ * take `prefix` (`config/unknown-field`).
+ */
+export function readSchemaFile(file: string, schemaName: string, prefix: string): SchemaFileResult {
+  const limits = resolveLimits(undefined);
+  const read = readSource(file, undefined, limits);
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
+  const parsed = parseSource(file, read.text, { format: formatOf(file), limits });
+  if (!parsed.ok) return parsed;
+  const { data, locator } = parsed;
+  const found: Diagnostic[] = [...parsed.diagnostics];
+  const v = validator(schemaName);
+  if (!v(data)) {
+    for (const e of v.errors ?? []) {
+      const d = mapSchemaError(e, pointerToSegs(e.instancePath, data), locator);
+      if (d) found.push(recode(d, prefix, schemaName));
+    }
+  }
+  if (hasErrors(found)) return { ok: false, diagnostics: found };
+  return { ok: true, data, locator, diagnostics: found };
+}
