@@ -36,6 +36,27 @@ interface RawManifest {
   language?: 'en' | 'fr'; languages?: ('en' | 'fr')[]; duplex?: boolean; briefings: string[]; distribution?: string[];
 }
 
+/** How to load a manifest; every field optional. */
+export interface ManifestOptions {
+  /** The folder briefing paths must stay in (default {@link manifestRoot}). */
+  readonly root?: string;
+  readonly limits?: Partial<DataLimits>;
+  /** The scheme the manifest's own marking is read in (default: the Canadian one). */
+  readonly scheme?: MarkingScheme;
+}
+
+/**
+ * The project a manifest belongs to: the folder of the nearest `briefkit.config.*` above it;
+ * without one, the working directory when the manifest is inside it (the repository works
+ * that way), else the manifest's own folder, so a manifest elsewhere with its briefings
+ * beside it builds.
+ */
+export function manifestRoot(file: string): string {
+  const dir = realpathSync(dirname(resolve(file)));
+  const cwd = realpathSync(process.cwd());
+  return projectRoot(dir, isInside(cwd, dir) ? cwd : dir);
+}
+
 /**
  * Loads and validates a pack manifest (YAML or JSON) with located diagnostics, like briefing
  * data. Briefing paths must stay inside the project ({@link manifestRoot} unless `root` is

@@ -155,13 +155,13 @@ function callSite(file: string, src: string | undefined, name: string, root: str
   }
 }
 
-/**
 /** One folder of template kinds: as given, and its real path (files are confined to it). */
 interface Layer {
   readonly dir: string;
   readonly real: string;
 }
 
+/**
  * The folders a rendering reads, highest first: the given templates folder (a project's
  * `templates/`, `--templates`) over the bundled one, or the bundled one alone. A kind's files
  * come file by file from the highest folder that has them.
