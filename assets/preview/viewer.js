@@ -99,7 +99,7 @@ function showDiagnostics(diags) {
 }
 
 function update(s) {
-  status.textContent = s.building ? 'building...' : s.failed ? 'build failed' : 'up to date';
+  status.textContent = s.building ? 'building...' : s.failed ? 'build failed' : s.failed === null ? 'waiting' : 'up to date';
   body.dataset.state = s.building ? 'building' : s.failed ? 'failed' : 'ok';
   const errors = s.diagnostics.filter((d) => d.severity === 'error');
   showDiagnostics(s.failed ? s.diagnostics : s.diagnostics.filter((d) => d.severity === 'warning'));

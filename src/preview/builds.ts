@@ -84,10 +84,10 @@ export class Builds {
       this.#states.set(target.key, s);
     }
     s.viewers.add(viewer);
-    viewer.send(this.#view(s, viewer.deck));
     const needsDeck = viewer.deck && !s.slides;
     if (needsDeck) s.slides = true;
-    if (s.version === 0 || needsDeck) this.#enqueue(s);
+    if ((s.version === 0 && !s.building) || needsDeck) this.#enqueue(s);
+    viewer.send(this.#view(s, viewer.deck));
     const st = s;
     return () => st.viewers.delete(viewer);
   }
