@@ -62,8 +62,8 @@ export function chartLook(theme: Theme): ChartLook {
     css: (weight = 'normal', s = size) => `${weight === 'normal' ? '' : `${weight} `}${s}px ${CHART_FAMILY_CSS}`,
     text: theme.palette.text,
     muted: theme.palette.muted,
-    grid: '#dde1e6',
-    zero: '#5a6270',
+    grid: theme.palette.grid ?? '#dde1e6',
+    zero: theme.palette.zero ?? '#5a6270',
   };
 }
 

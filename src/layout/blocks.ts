@@ -5,6 +5,7 @@ import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { textWidth } from '../text/measure.js';
+import { mainFont } from '../text/index.js';
 import { calloutAtoms, quoteAtoms } from './callout.js';
 import { chartAtoms } from './figure.js';
 import { chartPairAtoms } from './figure-pair.js';
@@ -128,7 +129,7 @@ function listAtoms(b: Extract<Block, { kind: 'list' }>, parent: number, ctx: Lay
       tag: body,
       firstLineExtra: (x, baseline, dc) => {
         dc.items.push({
-          kind: 'text', x: x + indent + (b.ordered ? 0 : 3), y: baseline, text: label, font: 'main-bold', size: t.bodySize,
+          kind: 'text', x: x + indent + (b.ordered ? 0 : 3), y: baseline, text: label, font: mainFont('bold'), size: t.bodySize,
           color: t.palette.primary, wordSpacing: 0, features: [], width: textWidth(label, 'bold', t.bodySize), tag: lbl,
         });
       },

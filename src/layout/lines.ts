@@ -1,6 +1,7 @@
 import type { Line } from '../text/lines.js';
 import { splitRuns, runWidth } from '../text/measure.js';
 import { TEXT_FEATURES } from '../text/measure.js';
+import { mainFont } from '../text/index.js';
 import type { DrawContext } from './atom.js';
 import type { Tag } from './types.js';
 
@@ -29,7 +30,7 @@ export function drawLine(line: Line, x: number, y: number, tag: Tag, ctx: DrawCo
       rx += width;
     }
     if (span.href) {
-      const w = f.text.endsWith(' ') ? f.width - runWidth(' ', 'main-regular', span.size) - line.wordSpacing : f.width;
+      const w = f.text.endsWith(' ') ? f.width - runWidth(' ', mainFont('regular'), span.size) - line.wordSpacing : f.width;
       ctx.items.push({ kind: 'link', box: { x: x + f.x, y: y - span.size * 0.8, width: w, height: span.size * 1.05 }, href: span.href, tag });
     }
   }

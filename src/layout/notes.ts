@@ -4,6 +4,7 @@ import type { LayoutContext } from './context.js';
 import { drawLine } from './lines.js';
 import { baselineOffset, setText, textAtoms } from './paragraph.js';
 import type { Atom } from './atom.js';
+import { mainFont } from '../text/index.js';
 
 export interface FootnoteBlock {
   /** Height at the page foot (pt). */
@@ -22,7 +23,7 @@ export function footnoteBlock(content: readonly Inline[], n: number, tag: number
     height: lines.length * leading + 2,
     draw(x, y, dc) {
       const base = baselineOffset(leading, size);
-      dc.items.push({ kind: 'text', x, y: y + base - size * 0.3, text: String(n), font: 'main-regular', size: size * 0.75, color: t.palette.muted, wordSpacing: 0, features: [], width: size * 0.5, tag });
+      dc.items.push({ kind: 'text', x, y: y + base - size * 0.3, text: String(n), font: mainFont('regular'), size: size * 0.75, color: t.palette.muted, wordSpacing: 0, features: [], width: size * 0.5, tag });
       lines.forEach((line, i) => drawLine(line, x + indent, y + i * leading + base, tag, dc));
     },
   };

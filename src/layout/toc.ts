@@ -1,6 +1,7 @@
 import type { Block, Inline } from '../doc/types.js';
 import { breakLines } from '../text/lines.js';
 import { textWidth } from '../text/measure.js';
+import { mainFont } from '../text/index.js';
 import { atom } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
@@ -51,7 +52,7 @@ export function tocAtoms(b: Extract<Block, { kind: 'toc' }>, tags: TocTags, head
           if (dotsTo > dotsFrom) {
             dc.items.push({ kind: 'line', x1: dotsFrom, y1: base, x2: dotsTo, y2: base, color: t.palette.rule, lineWidth: 0.8, tag: 'artifact' });
           }
-          dc.items.push({ kind: 'text', x: x + ctx.width - numW, y: base, text: pageText, font: 'main-regular', size, color: t.palette.text, wordSpacing: 0, features: ['tnum'], width: numW, tag });
+          dc.items.push({ kind: 'text', x: x + ctx.width - numW, y: base, text: pageText, font: mainFont('regular'), size, color: t.palette.text, wordSpacing: 0, features: ['tnum'], width: numW, tag });
         }
         dc.items.push({ kind: 'link', box: { x: x + indent, y, width: ctx.width - indent, height: leading }, dest: e.id, tag });
       }, { keepWithNext: !lastLine }));

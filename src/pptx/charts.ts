@@ -5,7 +5,7 @@ import { tint } from '../charts/css.js';
 import type { Theme } from '../theme/types.js';
 import { formatMoney, moneyDigits } from '../util/format.js';
 import type { ChartName, ChartOptions, ChartSeries } from './lib.js';
-import { FONT_FACE, hex } from './units.js';
+import { deckFont, hex } from './units.js';
 import { attrText, xmlSafe } from './xml.js';
 import type { ChartPatch, PointPaint, SeriesPatch } from './chart-xml.js';
 
@@ -150,14 +150,14 @@ export function nativeChart(data: ChartData, o: NativeChartOptions): NativeChart
     showTitle: false,
     showLegend: data.series.length > 1,
     legendPos: 'b',
-    legendFontFace: FONT_FACE,
+    legendFontFace: deckFont(),
     legendFontSize: o.fontSize,
     legendColor: text,
-    catAxisLabelFontFace: FONT_FACE,
+    catAxisLabelFontFace: deckFont(),
     catAxisLabelFontSize: o.fontSize,
     catAxisLabelColor: text,
     catAxisLineColor: hex(p.rule),
-    valAxisLabelFontFace: FONT_FACE,
+    valAxisLabelFontFace: deckFont(),
     valAxisLabelFontSize: o.fontSize,
     valAxisLabelColor: muted,
     valAxisLabelFormatCode: moneyFormat(data),
@@ -165,7 +165,7 @@ export function nativeChart(data: ChartData, o: NativeChartOptions): NativeChart
     valGridLine: { color: hex(p.rule), size: 0.5, style: 'solid' },
     catGridLine: { style: 'none' },
     showValue: true,
-    dataLabelFontFace: FONT_FACE,
+    dataLabelFontFace: deckFont(),
     dataLabelFontSize: o.fontSize - 1,
     dataLabelColor: text,
     dataLabelFormatCode: moneyFormat(data),

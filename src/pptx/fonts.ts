@@ -11,11 +11,21 @@
  */
 import type { TextFrame } from '../slides/frames.js';
 import { textWidth } from '../text/measure.js';
+import { activeTheme } from '../theme/scope.js';
 import type { FontFace } from '../theme/types.js';
 import { ARIAL_RANGES, ARIAL_WIDTHS } from './arial-widths.js';
 
-/** The typeface written in the deck, its theme and its masters. */
+/** The typeface written in the deck, its theme and its masters, with the bundled fonts. */
 export const FONT_FACE = 'Arial';
+
+/**
+ * The typeface the deck names: Arial (see above), or the body family of the theme's own
+ * fonts. pptxgenjs cannot embed a font: the deck names it, and it shows where it is installed
+ * (the user's own font usually is, on the machines that present their decks).
+ */
+export function deckFont(): string {
+  return activeTheme()?.fonts?.bodyFamily ?? FONT_FACE;
+}
 
 type ArialFace = keyof typeof ARIAL_WIDTHS;
 
@@ -65,6 +75,8 @@ export function arialWidth(text: string, face: FontFace, size: number): number {
  * Arial, is no wider than our layout set it in Source Sans 3.
  */
 export function frameScale(frame: TextFrame): number {
+  // With the theme's own font the deck names the font the layout measured: nothing to fit.
+  if (deckFont() !== FONT_FACE) return 1;
   let scale = 1;
   for (const p of frame.paras) {
     for (const line of p.lines) {

@@ -19,7 +19,7 @@ import { PptxGenJS } from './lib.js';
 import type { MasterProps, Pptx, PptxSlide, SlideNumberProps } from './lib.js';
 import { normalizeOfficeZip } from './normalize.js';
 import { colorBullets, textBox } from './text.js';
-import { FONT_FACE, hex, position } from './units.js';
+import { deckFont, hex, position } from './units.js';
 import { escapeXml, xmlSafe } from './xml.js';
 
 export { normalizeOfficeZip, freezeCoreXml } from './normalize.js';
@@ -47,7 +47,7 @@ function defineMaster(pptx: Pptx, name: string, frames: readonly Frame[], lang: 
     else if (f.kind === 'text' && f.field === 'slideNumber') {
       const span = f.paras[0]?.spans[0];
       slideNumber = {
-        ...position({ ...f.box, x: f.box.x - 4, width: f.box.width + 4 }), margin: 0, fontFace: FONT_FACE, fontSize: span?.size ?? 9,
+        ...position({ ...f.box, x: f.box.x - 4, width: f.box.width + 4 }), margin: 0, fontFace: deckFont(), fontSize: span?.size ?? 9,
         color: hex(span?.color ?? '#5a6270'), align: 'right', valign: 'top',
       };
     } else if (f.kind === 'text') {
@@ -107,7 +107,7 @@ export async function writePptx(input: PptxInput): Promise<Buffer> {
   pptx.author = xmlSafe(meta.author ?? 'briefkit');
   pptx.company = escapeXml(meta.author ?? '');
   pptx.revision = '1';
-  pptx.theme = { headFontFace: FONT_FACE, bodyFontFace: FONT_FACE };
+  pptx.theme = { headFontFace: deckFont(), bodyFontFace: deckFont() };
   const style = planned.style;
   // One colour per series key, the same as the PDF and the slides (built from the same specs).
   const series = seriesRegistry(input.briefing.charts, input.theme);

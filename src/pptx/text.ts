@@ -1,7 +1,7 @@
 import type { TextFrame } from '../slides/frames.js';
 import type { TextProps, TextPropsOptions } from './lib.js';
 import { frameScale, scaledSize } from './fonts.js';
-import { FONT_FACE, hex, isBold, isItalic, position } from './units.js';
+import { deckFont, hex, isBold, isItalic, position } from './units.js';
 import { xmlSafe } from './xml.js';
 
 /** Extra room (pt) given to PowerPoint's own line breaking, whose metrics differ slightly from ours. */
@@ -36,7 +36,7 @@ export function textBox(frame: TextFrame, lang: string): { runs: TextProps[]; op
         text: xmlSafe(sp.text),
         options: {
           ...para,
-          fontFace: FONT_FACE,
+          fontFace: deckFont(),
           fontSize: scaledSize(sp.size, scale),
           color: hex(sp.color),
           bold: isBold(sp.face),
@@ -61,7 +61,7 @@ export function textBox(frame: TextFrame, lang: string): { runs: TextProps[]; op
       valign: 'top',
       wrap: true,
       fit: 'shrink',
-      fontFace: FONT_FACE,
+      fontFace: deckFont(),
       lang,
       objectName: frame.use === 'title' ? 'Title' : frame.use === 'list' ? 'Points' : frame.use === 'caption' ? 'Caption' : 'Text',
     },
@@ -75,6 +75,6 @@ export function textBox(frame: TextFrame, lang: string): { runs: TextProps[]; op
 export function colorBullets(xml: string, color: string): string {
   const char = `<a:buChar char="&#x${BULLET};"/>`;
   return xml.split(`<a:buSzPct val="100000"/>${char}`).join(
-    `<a:buClr><a:srgbClr val="${hex(color)}"/></a:buClr><a:buSzPct val="${BULLET_SIZE}"/><a:buFont typeface="${FONT_FACE}"/>${char}`,
+    `<a:buClr><a:srgbClr val="${hex(color)}"/></a:buClr><a:buSzPct val="${BULLET_SIZE}"/><a:buFont typeface="${deckFont()}"/>${char}`,
   );
 }

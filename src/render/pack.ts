@@ -2,7 +2,7 @@ import type { DocMeta } from '../doc/types.js';
 import type { PackTail, PagedSection } from '../layout/pack.js';
 import type { PageGeometry, PageItem } from '../layout/types.js';
 import { addDestinations, writeOutline, writePageLabels } from './navigation.js';
-import { addPage, buildStructure, drawItems, openDocument } from './pdf.js';
+import { addPage, buildStructure, drawItems, openDocument, themeLogo } from './pdf.js';
 import type { RenderOptions, StructElem } from './pdf.js';
 import { pageTreeKids, resumePage, suspendPage } from './pdfkit-internals.js';
 import type { SuspendedPage } from './pdfkit-internals.js';
@@ -34,6 +34,7 @@ export function packWriter(meta: DocMeta, geometry: PageGeometry, o: RenderOptio
   const frontSect = doc.struct('Sect');
   root.add(frontSect);
   const waiting: SuspendedPage[] = [];
+  const logo = themeLogo(doc);
 
   const draw = (items: readonly PageItem[], elems: readonly (StructElem | undefined)[], s: Pick<PagedSection, 'structure' | 'charts'>): void => {
     drawItems(doc, items, elems, s, font);
@@ -46,6 +47,7 @@ export function packWriter(meta: DocMeta, geometry: PageGeometry, o: RenderOptio
         addPage(doc, geometry, o);
         addDestinations(doc, page);
         draw(page.items, elems, s);
+        logo?.(page, geometry);
         waiting.push(suspendPage(doc));
       }
       // The section's structure is complete: pdfkit writes it out and forgets it.
@@ -68,6 +70,7 @@ export function packWriter(meta: DocMeta, geometry: PageGeometry, o: RenderOptio
         addDestinations(doc, page);
         draw(page.items, elems, tail.front);
         draw(tail.furniture[i] ?? [], elems, tail.front);
+        logo?.(page, geometry);
       });
       writeOutline(doc, tail.outline);
       writePageLabels(doc, tail.pageLabels, tail.outline.length > 0);

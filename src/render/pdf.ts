@@ -12,6 +12,8 @@ import { writeText } from './text.js';
 import type { EmbeddedFontLike } from './text.js';
 import { writeNavigation } from './navigation.js';
 import { useObjectStreams } from './objstm.js';
+import { logoDrawer } from './logo.js';
+import { activeTheme } from '../theme/scope.js';
 
 export interface RenderOptions {
   /** PDF/A-2a archival output (combined with tagging and the PDF/UA identifier). */
@@ -103,15 +105,23 @@ export function renderPdf(paged: PagedDocument, meta: DocMeta, o: RenderOptions 
   const { doc, font, bytes } = openDocument(meta, o);
   const elems = buildStructure(doc, paged.structure);
   const nav = writeNavigation(doc, paged);
+  const logo = themeLogo(doc);
   for (const page of paged.pages) {
     addPage(doc, paged.geometry, o);
     nav.onPage(page);
     drawItems(doc, page.items, elems, paged, font);
+    logo?.(page, paged.geometry);
   }
   nav.finish();
   for (const e of elems) e?.end();
   doc.end();
   return bytes;
+}
+
+/** The logo of the theme this build runs with (see `withTheme`), drawn on every page; none without one. */
+export function themeLogo(doc: Doc): ReturnType<typeof logoDrawer> | undefined {
+  const logo = activeTheme()?.logo;
+  return logo ? logoDrawer(doc, logo) : undefined;
 }
 
 /** Adds a page of the document's media size, with trim and bleed boxes (and crop marks) when printing with bleed. */

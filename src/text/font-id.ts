@@ -4,8 +4,8 @@
  * fontkit's types (a dev-only package) through them.
  */
 
-/** A concrete font file the renderer embeds: a face of the main family or of a fallback. */
-export type FontId =
+/** A font file shipped in assets/fonts/: a face of the main family or of a fallback. */
+export type BundledFontId =
   | 'main-regular'
   | 'main-italic'
   | 'main-semibold'
@@ -23,3 +23,13 @@ export type FontId =
   | 'han-regular'
   | 'symbol-regular'
   | 'emoji-regular';
+
+/**
+ * A font file of the user's (a theme's), named by a hash of its content: the same bytes are
+ * the same font wherever they are read from, and an edited file is another font (never one
+ * parsed, shaped or cached before the edit).
+ */
+export type UserFontId = `user-${string}`;
+
+/** A concrete font file the renderer embeds: bundled, or the user's. */
+export type FontId = BundledFontId | UserFontId;

@@ -1,17 +1,19 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../util/root.js';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { fail } from '../diag/errors.js';
 import type { FontFace } from '../theme/types.js';
-import type { FontId } from './font-id.js';
+import type { BundledFontId, FontId, UserFontId } from './font-id.js';
 
-export type { FontId } from './font-id.js';
+export type { BundledFontId, FontId, UserFontId } from './font-id.js';
 
 /** Where bundled fonts live: `assets/fonts/` at the package root. */
 export const FONT_DIR = fromRoot('assets', 'fonts') + '/';
 
-const FILES: Readonly<Record<FontId, string>> = {
+const FILES: Readonly<Record<BundledFontId, string>> = {
   'main-regular': 'SourceSans3_400Regular.ttf',
   'main-italic': 'SourceSans3_400Regular_Italic.ttf',
   'main-semibold': 'SourceSans3_600SemiBold.ttf',
@@ -35,8 +37,32 @@ const FILES: Readonly<Record<FontId, string>> = {
   'emoji-regular': 'NotoEmoji_400Regular.ttf',
 };
 
+/**
+ * The fonts a theme puts in place of the bundled ones: one font per face the layout asks for,
+ * and per script the regular and bold fonts tried before the bundled ones.
+ */
+export interface FontSet {
+  readonly faces: Readonly<Record<FontFace, FontId>>;
+  readonly scripts: Readonly<Partial<Record<ScriptFont, { readonly regular: FontId; readonly bold: FontId }>>>;
+}
+
+/**
+ * The font set of the build running in this async context. Layout, charts and slides ask for
+ * a face ("bold"), not a file; a theme's fonts answer for the duration of one build
+ * ({@link withFontSet}) and never outlive it, so concurrent builds with other themes, and the
+ * next watch cycle, each see their own.
+ */
+const fontScope = new AsyncLocalStorage<FontSet>();
+
+/** Runs `fn` (and everything it awaits) with `set` answering {@link mainFont} and {@link scriptFont}. */
+export function withFontSet<T>(set: FontSet | undefined, fn: () => T): T {
+  return set ? fontScope.run(set, fn) : fn();
+}
+
 /** The font the layout asked for, and the fallback that covers Hangul for that weight. */
 export function mainFont(face: FontFace): FontId {
+  const set = fontScope.getStore();
+  if (set) return set.faces[face];
   // No bold italic is bundled: bold stands in (emphasis inside bold is rare in briefings).
   return face === 'boldItalic' ? 'main-bold' : `main-${face}`;
 }
@@ -49,22 +75,94 @@ export type ScriptFont = 'kr' | 'arab' | 'hebr' | 'thai' | 'deva';
 
 /** A script font in the weight that stands in for `face` (no italics: regular or bold). */
 export function scriptFont(family: ScriptFont, face: FontFace): FontId {
-  return face === 'bold' || face === 'semibold' || face === 'boldItalic' ? `${family}-bold` : `${family}-regular`;
+  const bold = face === 'bold' || face === 'semibold' || face === 'boldItalic';
+  const own = fontScope.getStore()?.scripts[family];
+  if (own) return bold ? own.bold : own.regular;
+  return bold ? `${family}-bold` : `${family}-regular`;
 }
 
-/** Every font id, in a fixed order (the renderer registers them in this order). */
-export const FONT_IDS: readonly FontId[] = Object.keys(FILES) as FontId[];
+/** Every bundled font id, in a fixed order (the renderer registers them in this order). */
+export const FONT_IDS: readonly BundledFontId[] = Object.keys(FILES) as BundledFontId[];
+
+/** A user's font: its bytes, parsed once, and the file it was first read from (for messages). */
+interface UserFont {
+  readonly bytes: Buffer;
+  readonly font: Font;
+  readonly file: string;
+}
+
+/**
+ * User fonts by content: a file read again with the same bytes is the font already parsed;
+ * an edited file gets another id, so nothing parsed, shaped or measured before is served for
+ * it. The oldest is dropped past {@link MAX_USER_FONTS} (a long watch session with many edits).
+ */
+const userFonts = new Map<UserFontId, UserFont>();
+const MAX_USER_FONTS = 64;
+
+const isUser = (id: FontId): id is UserFontId => id.startsWith('user-');
+
+/** A user's font file, or why it cannot be used. */
+export type UserFontResult =
+  | { readonly ok: true; readonly id: UserFontId; readonly family: string; readonly postscriptName: string }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Registers the bytes of a user's TTF, OTF or WOFF file and returns its id (a hash of the
+ * bytes). Parsed once per content. Refuses collections, WOFF2 (pdfkit cannot subset it) and
+ * files fontkit cannot read; the caller turns the reason into a located diagnostic.
+ */
+export function registerUserFont(bytes: Buffer, file: string): UserFontResult {
+  const id: UserFontId = `user-${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}`;
+  const known = userFonts.get(id);
+  if (known) return { ok: true, id, family: known.font.familyName, postscriptName: known.font.postscriptName };
+  if (bytes.subarray(0, 4).toString('latin1') === 'wOF2') return { ok: false, reason: 'WOFF2 fonts cannot be embedded (subsetting them fails)' };
+  let created: ReturnType<typeof fontkit.create>;
+  try {
+    created = fontkit.create(bytes);
+  } catch (e) {
+    return { ok: false, reason: `not a font file fontkit can read (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (!('layout' in created)) return { ok: false, reason: 'a font collection (.ttc/.otc): give one font file' };
+  if (created.numGlyphs < 2 || typeof created.unitsPerEm !== 'number') return { ok: false, reason: 'the font has no glyphs' };
+  keepCodePoints(created);
+  fillMetrics(created);
+  if (userFonts.size >= MAX_USER_FONTS) userFonts.delete(userFonts.keys().next().value as UserFontId);
+  userFonts.set(id, { bytes, font: created, file });
+  return { ok: true, id, family: created.familyName, postscriptName: created.postscriptName };
+}
+
+/**
+ * Older fonts (OS/2 table before version 2) have no cap height or x-height, which layout and
+ * charts place text by: take them from the outlines of H and x, as the bundled fonts' own
+ * values are measured.
+ */
+function fillMetrics(f: Font): void {
+  const from = (ch: string, fallback: number): number => {
+    const g = f.glyphForCodePoint(ch.codePointAt(0) ?? 0);
+    const top = g.id === 0 ? undefined : g.bbox.maxY;
+    return top !== undefined && Number.isFinite(top) && top > 0 ? top : fallback;
+  };
+  if (!Number.isFinite(f.capHeight)) Object.defineProperty(f, 'capHeight', { value: from('H', f.ascent * 0.7) });
+  if (!Number.isFinite(f.xHeight)) Object.defineProperty(f, 'xHeight', { value: from('x', f.ascent * 0.5) });
+}
+
+function userFont(id: UserFontId): UserFont {
+  const f = userFonts.get(id);
+  if (!f) throw new Error(`internal: user font ${id} is not registered (resolve the theme first)`);
+  return f;
+}
 
 /** Loaded once per process, shared by every document: parsing fonts is the costly part. */
 const fonts = new Map<FontId, Font>();
 const bytes = new Map<string, Buffer>();
 
 export function fontPath(id: FontId): string {
-  return FONT_DIR + FILES[id];
+  return isUser(id) ? userFont(id).file : FONT_DIR + FILES[id];
 }
 
 /** The raw bytes of a font file, read once. */
 export function fontBytes(id: FontId): Buffer {
+  if (isUser(id)) return userFont(id).bytes;
   const path = fontPath(id);
   let b = bytes.get(path);
   if (!b) {
@@ -82,6 +180,7 @@ export function fontBytes(id: FontId): Buffer {
 
 /** The parsed font, parsed once per process. The Korean fallback is parsed only when used. */
 export function getFont(id: FontId): Font {
+  if (isUser(id)) return userFont(id).font;
   let f = fonts.get(id);
   if (!f) {
     const created = fontkit.create(fontBytes(id));

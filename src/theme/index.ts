@@ -1,2 +1,7 @@
-export type { Theme, Palette, Margins, FontFace, Paper } from './types.js';
+export type { Theme, Palette, Margins, FontFace, Paper, ThemeFonts, ThemeLogo, ThemeScript } from './types.js';
 export { defaultTheme, DEFAULT_GUTTER_MM, PT_PER_MM, withGutter } from './default.js';
+export { BUILTIN_THEMES, printTheme } from './builtin.js';
+export { resolveTheme } from './resolve.js';
+export type { ThemeResult } from './resolve.js';
+export { activeTheme, withTheme } from './scope.js';
+export { THEME_SCHEMA_FILE } from './schema.js';

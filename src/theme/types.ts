@@ -1,4 +1,6 @@
 /** Design tokens. All lengths are in PostScript points (pt, 1/72 in). */
+import type { SafeImage } from '../image/index.js';
+import type { FontId } from '../text/font-id.js';
 
 /** Faces the layout asks for; the text stage maps them to bundled font files. */
 export type FontFace = 'regular' | 'italic' | 'semibold' | 'bold' | 'boldItalic';
@@ -30,6 +32,30 @@ export interface Palette {
   readonly negative: string;
   /** Chart series colours in order: colour-blind safe and distinct in greyscale. */
   readonly series: readonly string[];
+  /** Chart grid lines and the zero line; absent: a light blue-grey and the default muted. */
+  readonly grid?: string;
+  readonly zero?: string;
+}
+
+/** Scripts whose bundled font a theme may replace (the text stage's script fonts). */
+export type ThemeScript = 'kr' | 'arab' | 'hebr' | 'thai' | 'deva';
+
+/**
+ * A theme's own fonts, registered by content (see `registerUserFont`): the font for each face
+ * the layout asks for, and per script the font that replaces the bundled one.
+ */
+export interface ThemeFonts {
+  readonly faces: Readonly<Record<FontFace, FontId>>;
+  readonly scripts: Readonly<Partial<Record<ThemeScript, { readonly regular: FontId; readonly bold: FontId }>>>;
+  /** Family name of the body font: the PPTX names it (pptxgenjs cannot embed fonts). */
+  readonly bodyFamily: string;
+}
+
+/** A logo drawn on the cover and in the running header. */
+export interface ThemeLogo {
+  readonly image: SafeImage;
+  /** Height on every page, cover included (pt). */
+  readonly height: number;
 }
 
 export interface Theme {
@@ -52,4 +78,12 @@ export interface Theme {
   readonly chartAspect: number;
   /** Chart text size (pt). */
   readonly chartFontSize: number;
+  /** The user's fonts; absent: the bundled fonts. */
+  readonly fonts?: ThemeFonts;
+  readonly logo?: ThemeLogo;
+  /**
+   * Marking banner colours by level name as the scheme writes it (`SECRET`); a level not
+   * listed uses `palette.marking`.
+   */
+  readonly markingColours?: Readonly<Record<string, string>>;
 }
