@@ -91,7 +91,7 @@ export function checkChart(spec: unknown, briefing: Briefing, where: ChartWhere)
   }
   if (!Array.isArray(spec.series)) return err('chart/invalid-spec', `${p}.series`, `chart "${name}" needs a series list`);
   if (spec.series.length === 0) return err('chart/empty', `${p}.series`, `chart "${name}" has no series to plot`);
-  const lang: Language = briefing.language === 'fr' ? 'fr' : 'en';
+  const lang: Language = briefing.language;
   const words = chartStrings(lang);
   const series: { field: SeriesSpec['field']; label: string }[] = [];
   for (const [j, s] of (spec.series as unknown[]).entries()) {

@@ -1,6 +1,7 @@
 import type { ChartType, Language, MoneyUnit, SeriesSpec } from '../data/types.js';
+import { loadMessages, TEMPLATES_DIR, type Messages } from '../template/index.js';
 
-/** Words the chart stage prints or writes into alt text, per language. */
+/** Words the chart stage prints or writes into alt text, from the language's message catalog (`chart.*` keys). */
 export interface ChartStrings {
   readonly fieldLabel: Readonly<Record<SeriesSpec['field'], string>>;
   readonly typeName: Readonly<Record<ChartType, string>>;
@@ -40,103 +41,61 @@ export interface ChartStrings {
   readonly list: (items: readonly string[]) => string;
 }
 
-const CURRENCY_NAMES: Readonly<Record<string, readonly [string, string]>> = {
-  CAD: ['Canadian dollars', 'dollars canadiens'],
-  USD: ['US dollars', 'dollars américains'],
-};
-
-const FR_UNITS: Readonly<Record<MoneyUnit, string>> = {
-  one: '',
-  thousand: 'milliers de ',
-  million: 'millions de ',
-  billion: 'milliards de ',
-};
-
-function listWith(items: readonly string[], and: string): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1] ?? ''}`;
+/** `text` with its `{name}` placeholders filled. */
+function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : m));
 }
 
-const en: ChartStrings = {
-  fieldLabel: { exports: 'Exports', imports: 'Imports', twoWay: 'Two-way trade', balance: 'Trade balance' },
-  typeName: {
-    'grouped-bar': 'Bar chart',
-    'stacked-bar': 'Stacked bar chart',
-    'horizontal-bar': 'Horizontal bar chart',
-    line: 'Line chart',
-    doughnut: 'Doughnut chart',
-    balance: 'Bar chart',
-  },
-  year: 'Year',
-  share: 'Share',
-  value: 'Value',
-  surplus: 'Surplus',
-  deficit: 'Deficit',
-  derived: 'derived',
-  derivedLegend: 'Derived values (*)',
-  derivedOpen: 'Derived values (*)',
-  unitPhrase: (unit, cur) => `in ${unit === 'one' ? '' : `${unit}s of `}${CURRENCY_NAMES[cur]?.[0] ?? cur}`,
-  derivedNote: (years, how, mark) =>
-    `* ${years} values are derived (${mark === 'hatched' ? 'hatched' : 'open markers'}): ${how}`,
-  trend: (label, dir, from, to) => `${label} ${dir === 'up' ? 'rose' : 'fell'} from ${from} to ${to}`,
-  flat: (label, value, from, to) => `${label} held steady at ${value} from ${from} to ${to}`,
-  range: (a, b) => (a === b ? `${a}` : `${a} to ${b}`),
-  of: (chart, title) => `${chart} of ${title}`,
-  total: 'Total',
-  balanceValue: (sign, amount) => (sign === 0 ? 'balanced' : `${sign < 0 ? 'deficit' : 'surplus'} of ${amount}`),
-  balanceTrend: (label, how, from, to) =>
-    how === 'turned'
-      ? `${label} went from a ${from} to a ${to}`
-      : `${label}: the ${how === 'narrowed' || how === 'widened' ? 'deficit' : 'surplus'} ${how} from ${from} to ${to}`,
-  sharesOf: (total, year) => `shares of ${total} in ${year}`,
-  labelValue: (label, value) => `${label}: ${value}`,
-  inYear: (value, year) => `${value} in ${year}`,
-  list: (items) => listWith(items, 'and'),
-};
+/** The chart words of a catalog. A missing key is a build error naming it (never English in a French chart). */
+export function chartStringsOf(m: Messages, lang: Language): ChartStrings {
+  const get = (key: string): string => {
+    const v = Object.hasOwn(m, key) ? m[key] : undefined;
+    if (v === undefined) throw new Error(`message "${key}" is not in the ${lang} catalog`);
+    return v;
+  };
+  const t = (key: string, values: Readonly<Record<string, string | number>> = {}): string => fill(get(key), values);
+  const types: readonly ChartType[] = ['grouped-bar', 'stacked-bar', 'horizontal-bar', 'line', 'doughnut', 'balance'];
+  return {
+    fieldLabel: { exports: t('chart.field.exports'), imports: t('chart.field.imports'), twoWay: t('chart.field.twoWay'), balance: t('chart.field.balance') },
+    typeName: Object.fromEntries(types.map((k) => [k, t(`chart.type.${k}`)])) as Record<ChartType, string>,
+    year: t('chart.year'),
+    share: t('chart.share'),
+    value: t('chart.value'),
+    surplus: t('chart.surplus'),
+    deficit: t('chart.deficit'),
+    derived: t('chart.derived'),
+    derivedLegend: t('chart.derivedLegend'),
+    derivedOpen: t('chart.derivedOpen'),
+    // A currency the catalog has no name for is written as its code.
+    unitPhrase: (unit: MoneyUnit, cur: string) => t(`chart.unit.${unit}`, { currency: Object.hasOwn(m, `currency.${cur}`) ? get(`currency.${cur}`) : cur }),
+    derivedNote: (years, how, mark) => t(`chart.derivedNote.${mark === 'hatched' ? 'hatched' : 'open'}`, { years, how }),
+    trend: (label, dir, from, to) => t(`chart.trend.${dir}`, { label, from, to }),
+    flat: (label, value, from, to) => t('chart.flat', { label, value, from, to }),
+    range: (first, last) => (first === last ? `${first}` : t('chart.range', { first, last })),
+    of: (chart, title) => t('chart.of', { chart, title }),
+    total: t('chart.total'),
+    balanceValue: (sign, amount) => (sign === 0 ? t('chart.balance.zero') : t(`chart.balance.${sign < 0 ? 'deficit' : 'surplus'}`, { amount })),
+    balanceTrend: (label, how, from, to) => t(`chart.balanceTrend.${how}`, { label, from, to }),
+    sharesOf: (total, year) => t('chart.sharesOf', { total, year }),
+    labelValue: (label, value) => t('chart.labelValue', { label, value }),
+    inYear: (value, year) => t('chart.inYear', { value, year }),
+    list: (items) => (items.length <= 1 ? items.join('') : t('list', { first: items.slice(0, -1).join(', '), last: items[items.length - 1] ?? '' })),
+  };
+}
 
-const fr: ChartStrings = {
-  fieldLabel: {
-    exports: 'Exportations',
-    imports: 'Importations',
-    twoWay: 'Commerce bilatéral',
-    balance: 'Solde commercial',
-  },
-  typeName: {
-    'grouped-bar': 'Graphique à barres',
-    'stacked-bar': 'Graphique à barres empilées',
-    'horizontal-bar': 'Graphique à barres horizontales',
-    line: 'Graphique linéaire',
-    doughnut: 'Graphique en anneau',
-    balance: 'Graphique à barres',
-  },
-  year: 'Année',
-  share: 'Part',
-  value: 'Valeur',
-  surplus: 'Excédent',
-  deficit: 'Déficit',
-  derived: 'valeur dérivée',
-  derivedLegend: 'Valeurs dérivées (*)',
-  derivedOpen: 'Valeurs dérivées (*)',
-  unitPhrase: (unit, cur) => `en ${FR_UNITS[unit]}${CURRENCY_NAMES[cur]?.[1] ?? cur}`,
-  derivedNote: (years, how, mark) =>
-    `* Les valeurs de ${years} sont dérivées (${mark === 'hatched' ? 'hachures' : 'marqueurs vides'})\u00a0: ${how}`,
-  trend: (label, dir, from, to) => `${label}\u00a0: ${dir === 'up' ? 'hausse' : 'baisse'} de ${from} à ${to}`,
-  flat: (label, value, from, to) => `${label}\u00a0: stable à ${value} de ${from} à ${to}`,
-  range: (a, b) => (a === b ? `${a}` : `${a} à ${b}`),
-  of: (chart, title) => `${chart}\u00a0: ${title}`,
-  total: 'Total',
-  balanceValue: (sign, amount) => (sign === 0 ? 'équilibre' : `${sign < 0 ? 'déficit' : 'excédent'} de ${amount}`),
-  balanceTrend: (label, how, from, to) => {
-    const verb = { narrowed: 'le déficit s’est réduit', widened: 'le déficit s’est creusé', grew: 'l’excédent a augmenté', shrank: 'l’excédent a diminué', turned: 'passage' }[how];
-    return how === 'turned' ? `${label}\u00a0: passage d’un ${from} à un ${to}` : `${label}\u00a0: ${verb}, de ${from} à ${to}`;
-  },
-  sharesOf: (total, year) => `répartition de ${total} en ${year}`,
-  labelValue: (label, value) => `${label}\u00a0: ${value}`,
-  inYear: (value, year) => `${value} en ${year}`,
-  list: (items) => listWith(items, 'et'),
-};
+const byCatalog = new WeakMap<Messages, ChartStrings>();
 
-/** The strings for a language. */
-export function chartStrings(lang: Language): ChartStrings {
-  return lang === 'fr' ? fr : en;
+/**
+ * The chart words for a language, from the bundled catalog (or `messages` when the caller
+ * has the merged one). Built once per catalog object; a catalog edited on disk is a new
+ * object (see loadMessages), so the words follow the edit.
+ */
+export function chartStrings(lang: Language, messages?: Messages): ChartStrings {
+  const m = messages ?? loadMessages(TEMPLATES_DIR, lang);
+  let w = byCatalog.get(m);
+  if (!w) {
+    w = chartStringsOf(m, lang);
+    byCatalog.set(m, w);
+  }
+  return w;
 }

@@ -5,7 +5,9 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { diag } from '../diag/errors.js';
+import { diag, hasErrors } from '../diag/errors.js';
+import type { LoadResult } from '../data/types.js';
+import { checkLanguage, TEMPLATES_DIR } from '../template/index.js';
 import type { Diagnostic } from '../diag/types.js';
 import { defaultLimits } from '../data/limits.js';
 import { loadBriefing } from '../data/load.js';
@@ -79,11 +81,18 @@ export function findTargets(args: readonly string[], defaults: readonly string[]
 }
 
 /** Loads and checks one target without building it: a pack manifest or a briefing. */
+/** A loaded briefing's language checked against the catalogs: one there, and no key missing. */
+function withLanguage(r: LoadResult): { readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] } {
+  if (!r.ok) return r;
+  const d = checkLanguage(TEMPLATES_DIR, r.value.briefing.language, r.value.locate('language'));
+  return { ok: !hasErrors(d), diagnostics: [...r.diagnostics, ...d] };
+}
+
 export function validateTarget(file: string): { readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] } {
-  if (targetKind(file) !== 'pack') return loadBriefing({ file });
+  if (targetKind(file) !== 'pack') return withLanguage(loadBriefing({ file }));
   // A pack is valid only if every briefing it names is: `pack` would fail on any of them.
   const m = loadManifest(file);
   if (!m.ok) return m;
-  const parts = m.manifest.briefings.map((b) => loadBriefing({ file: b.path }));
+  const parts = m.manifest.briefings.map((b) => withLanguage(loadBriefing({ file: b.path })));
   return { ok: parts.every((r) => r.ok), diagnostics: [...m.diagnostics, ...parts.flatMap((r) => r.diagnostics)] };
 }

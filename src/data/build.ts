@@ -47,6 +47,11 @@ function trade(t: TradeInput, order: readonly number[]): Trade {
     rankings: (t.rankings ?? []).map((r) => ({ year: r.year, measure: nfc(r.measure), scope: nfc(r.scope), rank: r.rank })),
     topExports: (t.topExports ?? []).map(nfc),
     topImports: (t.topImports ?? []).map(nfc),
+    ...opt('wording', t.wording && {
+      ...optText('reporterAdjective', t.wording.reporterAdjective),
+      ...optText('toPartner', t.wording.toPartner),
+      ...optText('fromPartner', t.wording.fromPartner),
+    }),
   };
 }
 

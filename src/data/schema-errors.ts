@@ -9,10 +9,22 @@ import { charCount, clip, describeValue, num, typeHint, typeName } from './descr
 import type { Locator } from './locator.js';
 import { formatPath, isRecord, type PathSeg } from './paths.js';
 import { listNames, suggest } from './suggest.js';
+import { readdirSync } from 'node:fs';
+import { fromRoot } from '../util/root.js';
 
 const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
 const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 const CURRENCY_PATTERN = '^[A-Z]{3}$';
+const LANGUAGE_PATTERN = '^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$';
+
+/** The languages with a bundled catalog (templates/messages/<tag>.json): the list is the files, not code. */
+function bundledLanguages(): string[] {
+  try {
+    return readdirSync(fromRoot('templates', 'messages')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  } catch {
+    return [];
+  }
+}
 
 function param(e: ErrorObject, name: string): unknown {
   return (e.params as Record<string, unknown>)[name];
@@ -148,6 +160,15 @@ function patternDiag(
     return diag('data/format', `\`${clip(s)}\` is not a date written YYYY-MM-DD`, {
       ...at,
       hint: 'write the date as YYYY-MM-DD, e.g. 1995-10-01',
+    });
+  }
+  if (pattern === LANGUAGE_PATTERN) {
+    // Still an enumeration to the user (the tags with a catalog), read from the catalogs.
+    const known = bundledLanguages();
+    const guess = suggest(s, known);
+    return diag('data/enum', `\`${clip(s)}\` is not a language tag for ${fieldName(segs)}; languages with a catalog: ${listNames(known)}`, {
+      ...at,
+      hint: guess ? `did you mean \`${guess}\`?` : 'write a BCP 47 tag such as `en`, `fr-CA` or `ko`, with a catalog in templates/messages/<tag>.json',
     });
   }
   if (pattern === CURRENCY_PATTERN) {

@@ -23,6 +23,9 @@ const ALIASES: Readonly<Record<string, string>> = {
   english: 'en',
   french: 'fr',
   français: 'fr',
+  korean: 'ko',
+  한국어: 'ko',
+  kr: 'ko',
 };
 
 /**

@@ -1,7 +1,10 @@
 import type { Diagnostic, SourceLoc } from '../diag/types.js';
 
-/** Language of a briefing; drives message catalogs, number formats and hyphenation. */
-export type Language = 'en' | 'fr';
+/**
+ * Language of a briefing, a BCP 47 tag (`en`, `fr`, `ko`, `pt-BR`); drives message catalogs,
+ * number formats and hyphenation. Any tag with a catalog in templates/messages/ is accepted.
+ */
+export type Language = string;
 
 /**
  * A prose section of the briefing: a heading, an optional intro, its bullets (a shorthand for
@@ -115,6 +118,23 @@ export interface Trade {
   readonly rankings: readonly Ranking[];
   readonly topExports: readonly string[];
   readonly topImports: readonly string[];
+  /** How the briefing's language writes the reporter and partner in built-in phrases. */
+  readonly wording?: TradeWording;
+}
+
+/**
+ * Phrase parts a translator writes in the data, because they hold grammar a catalog cannot
+ * know (French articles and contractions: "vers la Corée", "au Japon", "aux États-Unis").
+ * Each fills the catalog placeholder of the same name; a missing one comes from the catalog's
+ * `wording.<name>` pattern.
+ */
+export interface TradeWording {
+  /** "Canadian", "canadiennes", "캐나다의". */
+  readonly reporterAdjective?: string;
+  /** "to Korea", "vers la Corée". */
+  readonly toPartner?: string;
+  /** "from Korea", "de la Corée". */
+  readonly fromPartner?: string;
 }
 
 /** Chart kinds a briefing can declare. */

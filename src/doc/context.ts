@@ -4,7 +4,7 @@ import type { Diagnostic, SourceLoc } from '../diag/types.js';
 export interface ParseContext {
   readonly file: string;
   /** The document's language: text is typeset (quotes) for it. */
-  readonly lang: 'en' | 'fr';
+  readonly lang: string;
   readonly diagnostics: Diagnostic[];
   loc(at?: { line: number; column: number }): SourceLoc;
   /** The number of a footnote, assigned in order of first reference. */
@@ -13,7 +13,7 @@ export interface ParseContext {
   uniqueId(text: string): string;
 }
 
-export function createContext(file: string, lang: 'en' | 'fr' = 'en'): ParseContext & { readonly noteOrder: string[] } {
+export function createContext(file: string, lang: string = 'en'): ParseContext & { readonly noteOrder: string[] } {
   const noteOrder: string[] = [];
   const ids = new Set<string>();
   return {

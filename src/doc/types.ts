@@ -69,7 +69,7 @@ export interface DocMeta {
   readonly author?: string;
   readonly subject?: string;
   readonly keywords?: readonly string[];
-  readonly language: 'en' | 'fr';
+  readonly language: string;
   readonly classification: string;
   /** ISO date of the briefing; also the PDF's creation date, for reproducible bytes. */
   readonly date: string;

@@ -7,7 +7,7 @@ import type { StructBuilder } from './struct.js';
 export interface LayoutContext {
   readonly theme: Theme;
   readonly meta: DocMeta;
-  readonly lang: 'en' | 'fr';
+  readonly lang: string;
   /** Width of the text column (pt). */
   readonly width: number;
   /** Height of the printable area of a page (pt). */

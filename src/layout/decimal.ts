@@ -2,6 +2,7 @@ import type { TableCell } from '../doc/types.js';
 import type { Line } from '../text/lines.js';
 import { textWidth } from '../text/measure.js';
 import { isNumberText, numberRanges } from '../text/numbers.js';
+import { decimalMark } from '../util/format.js';
 import type { SpanStyle } from './spans.js';
 import { toSpans } from './spans.js';
 
@@ -31,15 +32,15 @@ export function isNumericColumn(cells: readonly (TableCell | undefined)[]): bool
 
 /**
  * Where the integer part of the last number in `text` ends: at its decimal mark (`.` in
- * English, `,` in French) when a digit follows it, else after its last digit. Null without a
+ * English, `,` in French: the language's own, by Intl) when a digit follows it, else after its last digit. Null without a
  * number.
  */
-export function integerEnd(text: string, lang: 'en' | 'fr'): number | null {
+export function integerEnd(text: string, lang: string): number | null {
   const last = numberRanges(text).at(-1);
   if (!last) return null;
   const [a, b] = last;
   const atom = text.slice(a, b);
-  const mark = lang === 'fr' ? /,(?=\d)/g : /\.(?=\d)/g;
+  const mark = decimalMark(lang) === ',' ? /,(?=\d)/g : /\.(?=\d)/g;
   let at = -1;
   for (const m of atom.matchAll(mark)) at = m.index;
   if (at >= 0) return a + at;
@@ -49,7 +50,7 @@ export function integerEnd(text: string, lang: 'en' | 'fr'): number | null {
 }
 
 /** Widths (pt) of a cell's text before and from the integer end, set on one line in `style`. */
-export function splitWidths(cell: TableCell | undefined, style: SpanStyle, lang: 'en' | 'fr'): { head: number; tail: number } | null {
+export function splitWidths(cell: TableCell | undefined, style: SpanStyle, lang: string): { head: number; tail: number } | null {
   const spans = toSpans(cell?.content ?? [], style);
   const text = spans.map((s) => s.text).join('');
   const end = integerEnd(text, lang);
@@ -60,7 +61,7 @@ export function splitWidths(cell: TableCell | undefined, style: SpanStyle, lang:
 }
 
 /** Width (pt) of a set line's text from its integer end, or null when it holds no number. */
-export function lineTail(line: Line, lang: 'en' | 'fr'): number | null {
+export function lineTail(line: Line, lang: string): number | null {
   const text = line.fragments.map((f) => f.text).join('');
   const end = integerEnd(text, lang);
   if (end === null) return null;

@@ -38,7 +38,7 @@ export function chartPairAtoms(blocks: readonly [ChartBlock, ChartBlock], parent
     const asset = chartOf(b, ctx);
     return {
       b, asset,
-      title: setText(titleInlines(ctx.counters.figure + 1 + i, asset), { ...titleStyle, tag: 'artifact' }, ctx),
+      title: setText(titleInlines(ctx.counters.figure + 1 + i, asset, ctx), { ...titleStyle, tag: 'artifact' }, ctx),
       notes: noteParagraphs(asset, ctx).flatMap((p) => setText(p, { ...small, tag: 'artifact', justify: false, width: colW }, ctx)),
     };
   });

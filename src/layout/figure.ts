@@ -35,8 +35,8 @@ export function chartOf(b: ChartBlock, ctx: LayoutContext): ChartAsset {
 }
 
 /** "Figure 3. Title", bold, as set above a chart. */
-export function titleInlines(n: number, asset: ChartAsset): Inline[] {
-  return [txt(`Figure ${n}. `, true), txt(asset.title, true)];
+export function titleInlines(n: number, asset: ChartAsset, ctx: LayoutContext): Inline[] {
+  return [txt((ctx.messages['figureTitle'] ?? 'Figure {n}. ').replace('{n}', String(n)), true), txt(asset.title, true)];
 }
 
 /** Caption, notes and source under a chart: one paragraph each, in that order. */
@@ -44,7 +44,7 @@ export function noteParagraphs(asset: ChartAsset, ctx: LayoutContext): Inline[][
   const out: Inline[][] = [];
   if (asset.caption) out.push([txt(asset.caption)]);
   for (const note of asset.notes) out.push([txt(note)]);
-  if (asset.source) out.push([txt(`${ctx.lang === 'fr' ? 'Source :' : 'Source:'} `, true), txt(asset.source)]);
+  if (asset.source) out.push([txt(`${ctx.messages['sourceLabel'] ?? 'Source:'} `, true), txt(asset.source)]);
   return out;
 }
 
@@ -56,7 +56,7 @@ export function smallStyle(ctx: LayoutContext): { readonly style: { face: 'regul
 
 /** "Figure 3 (continued)": what a page continuing a figure's notes starts with. */
 export function continuedInlines(n: number, ctx: LayoutContext): Inline[] {
-  return [txt(`Figure ${n} `, true), txt(ctx.lang === 'fr' ? '(suite)' : '(continued)', false, true)];
+  return [txt((ctx.messages['figure'] ?? 'Figure {n} ').replace('{n}', String(n)), true), txt(ctx.messages['continued'] ?? '(continued)', false, true)];
 }
 
 /** The scale that fits a chart in `width` and, with `around` pt of title and notes, on a page. */
@@ -107,7 +107,7 @@ export function chartAtoms(b: ChartBlock, parent: number, ctx: LayoutContext): A
   const n = ++ctx.counters.figure;
   const figTag = ctx.struct.add('Figure', parent, { alt: asset.alt });
   const capTag = ctx.struct.add('Caption', parent);
-  const title = textAtoms(titleInlines(n, asset), {
+  const title = textAtoms(titleInlines(n, asset, ctx), {
     style: { face: 'regular', size: t.bodySize, color: t.palette.primary }, leading: t.bodyLeading, spaceBefore: TITLE_SPACE,
     tag: capTag, keepTogether: true, keepWithNext: true, justify: false,
   }, ctx);

@@ -49,7 +49,7 @@ interface ColumnMeasure {
 function measureCol(
   rows: { readonly header: readonly (readonly TableCell[])[]; readonly body: readonly (readonly TableCell[])[] },
   col: number,
-  style: { readonly head: SpanStyle; readonly body: SpanStyle; readonly numeric: boolean; readonly lang: 'en' | 'fr' },
+  style: { readonly head: SpanStyle; readonly body: SpanStyle; readonly numeric: boolean; readonly lang: string },
   pad: number,
 ): ColumnMeasure {
   let min = 0;
@@ -97,7 +97,7 @@ export function tableAtoms(b: TableBlock, parent: number, ctx: LayoutContext): A
   const out: Atom[] = [];
 
   const captionText = (suffix: string): Inline[] => [
-    { kind: 'text', text: `${ctx.lang === 'fr' ? 'Tableau' : 'Table'} ${number}. `, style: { bold: true } },
+    { kind: 'text', text: (ctx.messages['table'] ?? 'Table {n}. ').replace('{n}', String(number)), style: { bold: true } },
     ...(b.caption ?? []).map((i) => (i.kind === 'text' ? { ...i, style: { ...i.style, bold: true } } : i)),
     ...(suffix ? [{ kind: 'text' as const, text: ` ${suffix}`, style: { italic: true } }] : []),
   ];
@@ -133,7 +133,7 @@ export function tableAtoms(b: TableBlock, parent: number, ctx: LayoutContext): A
 
   // Repeated on every continuation page: as artifacts, since the first copy is the real one.
   const repeat: Atom[] = [
-    ...(b.caption ? captionAtoms('artifact', ctx.lang === 'fr' ? '(suite)' : '(continued)', 0) : []),
+    ...(b.caption ? captionAtoms('artifact', ctx.messages['continued'] ?? '(continued)', 0) : []),
     ...b.header.map((r, i) => rowAtom({ ...makeRow(r, { header: true, index: i, tags: null, rowTag: 'artifact' }), keepWithNext: true })),
   ];
   if (b.header.length) {

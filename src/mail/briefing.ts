@@ -4,6 +4,7 @@
  */
 import type { Briefing } from '../data/types.js';
 import { loadMessages } from '../template/messages.js';
+import { tradeWording } from '../template/wording.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import { formatMoney, formatPercent } from '../util/format.js';
 import { safeFileName } from './message.js';
@@ -31,7 +32,7 @@ export function keyFiguresOf(b: Briefing, templatesDir: string = TEMPLATES_DIR):
     const g = trade.growth.find((x) => x.measure === measure && x.year === latest.year);
     return g ? ` (${formatPercent(g.percent, b.language, { signed: true })})` : '';
   };
-  const v = { year: latest.year, currency: trade.currency, partner: trade.partner };
+  const v = { year: latest.year, currency: trade.currency, ...tradeWording(trade, messages) };
   const label = (key: string, fallback: string): string => fill(messages[key], v) ?? fill(fallback, v) ?? fallback;
   const title = fill(messages['keyFigures'], v);
   return {

@@ -29,6 +29,10 @@ const STRINGS: Readonly<Record<Lang, {
   },
 };
 
+/** The mail wording for a language; English for a language mail has no words for yet. */
+function wordsOf(lang: string): (typeof STRINGS)[Lang] {
+  return Object.hasOwn(STRINGS, lang) ? STRINGS[lang as Lang] : STRINGS.en;
+}
 
 /** Collapses whitespace and removes control characters (no header injection, no odd breaks). */
 export function oneLine(s: string): string {
@@ -69,30 +73,30 @@ export function latestDate(attachments: readonly MailAttachment[]): string {
 export function subjectOf(attachments: readonly MailAttachment[], given?: string): string {
   const marking = markingOf(attachments);
   const first = attachments[0];
-  const lang: Lang = first?.language ?? 'en';
+  const lang = first?.language ?? 'en';
   let body: string;
   if (given !== undefined && oneLine(given)) {
     body = oneLine(given);
     if (body.startsWith(`[${marking}]`)) return body;
   } else {
     const title = oneLine(first?.title ?? '');
-    const extra = attachments.length > 1 ? ` ${STRINGS[lang].more(attachments.length - 1)}` : '';
+    const extra = attachments.length > 1 ? ` ${wordsOf(lang).more(attachments.length - 1)}` : '';
     body = `${title}${extra} – ${formatDate(latestDate(attachments), lang)}`;
   }
   return `[${marking}] ${body}`;
 }
 
-function size(bytes: number, lang: Lang): string {
-  return `${Math.max(1, Math.round(bytes / 1024))}\u00a0${STRINGS[lang].kb}`;
+function size(bytes: number, lang: string): string {
+  return `${Math.max(1, Math.round(bytes / 1024))}\u00a0${wordsOf(lang).kb}`;
 }
 
 /** The plain-text body: marking, what is attached, each briefing's key figures, marking. */
 export function textBody(attachments: readonly MailAttachment[], marking: string): string {
-  const lang: Lang = attachments[0]?.language ?? 'en';
-  const s = STRINGS[lang];
+  const lang = attachments[0]?.language ?? 'en';
+  const s = wordsOf(lang);
   const lines: string[] = [marking, '', attachments.length > 1 ? s.many : s.one];
   for (const a of attachments) {
-    const al = STRINGS[a.language];
+    const al = wordsOf(a.language);
     lines.push('', oneLine(a.title), formatDate(a.date, a.language));
     if (attachments.length > 1) lines.push(`${al.marking}: ${ownMarking(a)}`);
     lines.push(`${al.attached}: ${a.fileName} (${size(a.pdf.length, a.language)})`);
@@ -111,8 +115,8 @@ const CELL = 'padding:2px 12px 2px 0;text-align:left;vertical-align:top';
 
 /** The HTML body: the same content as {@link textBody}, every value escaped. */
 export function htmlBody(attachments: readonly MailAttachment[], marking: string, subject: string): string {
-  const lang: Lang = attachments[0]?.language ?? 'en';
-  const s = STRINGS[lang];
+  const lang = attachments[0]?.language ?? 'en';
+  const s = wordsOf(lang);
   const e = escapeHtml;
   const parts: string[] = [
     '<!DOCTYPE html>',
@@ -123,7 +127,7 @@ export function htmlBody(attachments: readonly MailAttachment[], marking: string
     `<p>${e(attachments.length > 1 ? s.many : s.one)}</p>`,
   ];
   for (const a of attachments) {
-    const al = STRINGS[a.language];
+    const al = wordsOf(a.language);
     parts.push(
       `<div lang="${a.language}">`,
       `<h2 style="font-size:18px;margin:16px 0 4px">${e(oneLine(a.title))}</h2>`,

@@ -3,7 +3,7 @@ import type { ChartData, SeriesRegistry, SeriesStyle } from '../charts/index.js'
 import { seriesStyles } from '../charts/style.js';
 import { tint } from '../charts/css.js';
 import type { Theme } from '../theme/types.js';
-import { formatMoney, moneyDigits } from '../util/format.js';
+import { formatMoney, localeOf, moneyDigits } from '../util/format.js';
 import type { ChartName, ChartOptions, ChartSeries } from './lib.js';
 import { deckFont, hex } from './units.js';
 import { attrText, xmlSafe } from './xml.js';
@@ -91,7 +91,9 @@ export function moneyFormat(data: ChartData): string {
   // Decimals follow the currency and unit as in the text: "$2.2 B", but "KRW 217,086,489".
   const digits = data.unit === 'one' ? 0 : moneyDigits(1.5, { currency: data.currency, unit: data.unit, digits: 1 });
   const sample = formatMoney(8, data.language, { currency: data.currency, unit: data.unit, style: 'short', digits });
-  const m = /^(.*?)8(?:[.,]0+)?(.*)$/u.exec(sample);
+  // A language that writes 8 billion in its own large-number words ("CA$80억") has no fixed
+  // affix around the amount: its values are plain numbers, the unit is in the axis title.
+  const m = /^(\D*?)8(?:[.,]0+)?(\D*)$/u.exec(sample);
   const pos = `${literal(m?.[1] ?? '')}#,##0${digits > 0 ? `.${'0'.repeat(digits)}` : ''}${literal(m?.[2] ?? '')}`;
   return `${pos};"\u2212"${pos}`;
 }
@@ -169,7 +171,7 @@ export function nativeChart(data: ChartData, o: NativeChartOptions): NativeChart
     dataLabelFontSize: o.fontSize - 1,
     dataLabelColor: text,
     dataLabelFormatCode: moneyFormat(data),
-    lang: data.language === 'fr' ? 'fr-CA' : 'en-CA',
+    lang: localeOf(data.language),
   };
   const series = data.series.map((s) => ({ name: xmlSafe(s.label), labels: data.labels.map(xmlSafe), values: [...s.values] }));
   switch (data.type) {

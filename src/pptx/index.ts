@@ -21,6 +21,7 @@ import { normalizeOfficeZip } from './normalize.js';
 import { colorBullets, textBox } from './text.js';
 import { deckFont, hex, position } from './units.js';
 import { escapeXml, xmlSafe } from './xml.js';
+import { localeOf } from '../util/format.js';
 
 export { normalizeOfficeZip, freezeCoreXml } from './normalize.js';
 export { nativeChart, moneyFormat } from './charts.js';
@@ -98,7 +99,7 @@ export function notesText(plan: SlidePlan): string {
  */
 export async function writePptx(input: PptxInput): Promise<Buffer> {
   const { planned, meta } = input;
-  const lang = meta.language === 'fr' ? 'fr-CA' : 'en-CA';
+  const lang = localeOf(meta.language);
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9';
   // pptxgenjs escapes the core properties (core.xml) but writes Company (app.xml) as it is.

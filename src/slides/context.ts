@@ -19,7 +19,7 @@ export interface Part {
 export interface PlanContext {
   readonly style: SlideStyle;
   readonly meta: DocMeta;
-  readonly lang: 'en' | 'fr';
+  readonly lang: string;
   /** Suffix of a continued slide's title: "(cont.)" / "(suite)". */
   readonly cont: string;
   readonly overflow: OverflowMode;

@@ -21,7 +21,7 @@ export interface Header {
  * `titleMaxLines` lines (the smallest size otherwise, on as many lines as it needs), then a
  * short accent rule.
  */
-export function header(title: readonly Inline[], s: SlideStyle, lang: 'en' | 'fr'): Header {
+export function header(title: readonly Inline[], s: SlideStyle, lang: string): Header {
   const at = { x: s.marginX, y: 0, width: s.width - 2 * s.marginX };
   let frame: TextFrame | undefined;
   for (const size of s.titleSizes) {

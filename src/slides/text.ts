@@ -26,7 +26,7 @@ export interface ParaSpec {
 
 /** The language and the width of a frame, which line breaking needs. */
 export interface SetContext {
-  readonly lang: 'en' | 'fr';
+  readonly lang: string;
   readonly width: number;
 }
 
@@ -57,7 +57,7 @@ export function paraHeight(p: TextPara): number {
 export function stackFrame(
   at: { readonly x: number; readonly y: number; readonly width: number },
   specs: readonly ParaSpec[],
-  o: { readonly lang: 'en' | 'fr'; readonly use: TextFrame['use'] },
+  o: { readonly lang: string; readonly use: TextFrame['use'] },
 ): TextFrame {
   const paras: TextPara[] = [];
   let y = 0;

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import type { Language, MoneyUnit } from '../data/types.js';
-import { formatDate, formatMoney, formatNumber, formatOrdinal, formatPercent } from '../util/format.js';
+import { formatDate, formatMoney, formatNumber, formatOrdinal, ordinalCategory, formatPercent } from '../util/format.js';
 import { escapeAttribute } from './escape.js';
 import { RichNotes, cellMarkup, richMarkup } from './rich.js';
 
@@ -13,6 +13,8 @@ export interface HelperContext {
   readonly messages: Readonly<Record<string, string>>;
   /** Where `rich` puts the footnotes of data text; without it, `rich` makes none. */
   readonly notes?: RichNotes;
+  /** Placeholder values every `t` call may use (the data's reporter and partner wording). */
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 type Helper = (...args: unknown[]) => unknown;
@@ -43,7 +45,12 @@ export function makeHelpers(ctx: HelperContext): Record<string, Helper> {
     },
     number: (...args) => formatNumber(num(args[0], 'number'), ctx.lang),
     date: (...args) => formatDate(String(args[0]), ctx.lang),
-    ordinal: (...args) => formatOrdinal(num(args[0], 'ordinal'), ctx.lang),
+    // The catalog's `ordinal.<Intl category>` ("{n}위") when it has one, else the built-in rule.
+    ordinal: (...args) => {
+      const n = num(args[0], 'ordinal');
+      const key = `ordinal.${ordinalCategory(n, ctx.lang)}`;
+      return Object.hasOwn(ctx.messages, key) ? (ctx.messages[key] ?? '').replace('{n}', String(n)) : formatOrdinal(n, ctx.lang);
+    },
     /** A message from the catalog, with `{name}` placeholders filled from the hash. */
     t: (...args) => {
       const key = String(args[0]);
@@ -51,7 +58,8 @@ export function makeHelpers(ctx: HelperContext): Record<string, Helper> {
       const msg = Object.hasOwn(ctx.messages, key) ? ctx.messages[key] : undefined;
       if (typeof msg !== 'string') throw new Error(`message "${key}" is not in the ${ctx.lang} catalog`);
       const hash = opts(args).hash as Record<string, unknown>;
-      return msg.replace(/\{(\w+)\}/g, (_m, name: string) => String((Object.hasOwn(hash, name) ? hash[name] : undefined) ?? `{${name}}`));
+      const given = (name: string): unknown => (Object.hasOwn(hash, name) ? hash[name] : ctx.values && Object.hasOwn(ctx.values, name) ? ctx.values[name] : undefined);
+      return msg.replace(/\{(\w+)\}/g, (_m, name: string) => String(given(name) ?? `{${name}}`));
     },
     /**
      * Data prose with its inline markup (emphasis, strong, https/mailto links, footnotes,

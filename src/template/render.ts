@@ -14,6 +14,7 @@ import { locateText, templateDiag } from './diagnose.js';
 import { confine, displayPath, readTemplateFile, templateRoot } from './files.js';
 import { makeHelpers } from './helpers.js';
 import { loadMessages } from './messages.js';
+import { tradeWording } from './wording.js';
 import { precompiledPartials, precompiledSpec } from './precompiled.js';
 import { buildView } from './view.js';
 
@@ -267,6 +268,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
     unit: b.trade?.unit ?? 'billion',
     messages,
     notes,
+    ...(b.trade ? { values: tradeWording(b.trade, messages) } : {}),
   });
   helpers[ESCAPE_HELPER] = (v: unknown) => (v instanceof Handlebars.SafeString ? v.toString() : escapeMarkup(v === undefined || v === null ? '' : String(v)));
   // Our helpers and the built-in block helpers report where they were called from, and count

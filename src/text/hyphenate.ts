@@ -4,11 +4,14 @@ type Hyphenator = (text: string, options: { hyphenChar: string; minWordLength?: 
 const require = createRequire(import.meta.url);
 const loaded = new Map<string, Hyphenator>();
 
+/** Languages with hyphenation patterns, by primary subtag. Others (Korean: words never split) get none. */
+const PATTERNS: Readonly<Record<string, string>> = { en: 'hyphen/en-us', fr: 'hyphen/fr' };
+
 /** Loads the patterns for a language on first use (they cost ~20 ms each). */
 function hyphenator(lang: 'en' | 'fr'): Hyphenator {
   let h = loaded.get(lang);
   if (!h) {
-    const mod = require(lang === 'fr' ? 'hyphen/fr' : 'hyphen/en-us') as { hyphenateSync: Hyphenator };
+    const mod = require(PATTERNS[lang] ?? 'hyphen/en-us') as { hyphenateSync: Hyphenator };
     h = mod.hyphenateSync;
     loaded.set(lang, h);
   }
@@ -19,9 +22,11 @@ function hyphenator(lang: 'en' | 'fr'): Hyphenator {
  * Places a word may break, as character offsets (a hyphen is drawn there). Words with digits,
  * capitals only (acronyms) or under 6 letters are never hyphenated.
  */
-export function breakPoints(word: string, lang: 'en' | 'fr'): number[] {
+export function breakPoints(word: string, lang: string): number[] {
+  const primary = lang.split('-')[0] ?? '';
+  if (!Object.hasOwn(PATTERNS, primary)) return [];
   if (word.length < 6 || /\d/.test(word) || /^[\p{Lu}\p{P}]+$/u.test(word)) return [];
-  const marked = hyphenator(lang)(word, { hyphenChar: '\u0001', minWordLength: 6 });
+  const marked = hyphenator(primary === 'fr' ? 'fr' : 'en')(word, { hyphenChar: '\u0001', minWordLength: 6 });
   const points: number[] = [];
   let offset = 0;
   for (const ch of marked) {

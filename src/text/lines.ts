@@ -45,7 +45,7 @@ export interface BreakOptions {
   readonly width: number;
   readonly justify: boolean;
   readonly hyphenate: boolean;
-  readonly lang: 'en' | 'fr';
+  readonly lang: string;
   /** Width of the first line when it differs (pt), e.g. after a run-in label. */
   readonly firstWidth?: number;
 }

@@ -5,8 +5,11 @@
  * skipped.
  */
 
-/** Languages with their own quotation marks; Korean uses the English curly quotes. */
-export type QuoteLang = 'en' | 'fr' | 'ko';
+/**
+ * A language tag (BCP 47). French and Korean have their own entry; any other language gets
+ * the English curly quotes until it is given one here.
+ */
+export type QuoteLang = string;
 
 interface QuoteSet {
   readonly open2: string;
@@ -16,7 +19,7 @@ interface QuoteSet {
 }
 
 const NBSP = '\u00a0';
-const SETS: Readonly<Record<QuoteLang, QuoteSet>> = {
+const SETS: Readonly<Record<'en' | 'fr' | 'ko', QuoteSet>> = {
   en: { open2: '\u201c', close2: '\u201d', open1: '\u2018', close1: '\u2019' },
   ko: { open2: '\u201c', close2: '\u201d', open1: '\u2018', close1: '\u2019' },
   // French: guillemets with no-break spaces inside; quotes within quotes are English doubles.
@@ -92,7 +95,7 @@ export function typeset(text: string, lang: QuoteLang, st: TypoState): string {
     if (text !== '') st.prev = [...text].at(-1) ?? st.prev;
     return text;
   }
-  const q = SETS[lang];
+  const q = Object.hasOwn(SETS, lang) ? SETS[lang as keyof typeof SETS] : SETS.en;
   let out = '';
   let at = 0;
   for (const m of text.matchAll(URL)) {

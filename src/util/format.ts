@@ -1,8 +1,14 @@
 import type { Language, MoneyUnit } from '../data/types.js';
 
-/** BCP 47 locale for a briefing language (Canadian English and French). */
+/**
+ * The region a bare language tag is formatted for: briefkit's own English and French are
+ * Canadian. Any other tag is used as written (`ko`, `pt-BR`), so Intl picks its defaults.
+ */
+const DEFAULT_REGION: Readonly<Record<string, string>> = { en: 'en-CA', fr: 'fr-CA' };
+
+/** BCP 47 locale for a briefing language: `en` and `fr` are Canadian, other tags as given. */
 export function localeOf(lang: Language): string {
-  return lang === 'fr' ? 'fr-CA' : 'en-CA';
+  return Object.hasOwn(DEFAULT_REGION, lang) ? (DEFAULT_REGION[lang] as string) : lang;
 }
 
 const nfCache = new Map<string, Intl.NumberFormat>();
@@ -24,6 +30,11 @@ function tidy(s: string): string {
 /** One minus sign (U+2212) for every negative number printed, whatever Intl gave. */
 function minus(s: string): string {
   return s.replace(/^([^\d]*?)-/, '$1\u2212');
+}
+
+/** The decimal mark numbers are printed with in a language: `.` in English and Korean, `,` in French. */
+export function decimalMark(lang: Language): string {
+  return nf(localeOf(lang), { minimumFractionDigits: 1 }).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
 }
 
 /** A plain number: at most `digits` decimals, none when they would be zeros. */
@@ -66,7 +77,7 @@ export function moneyDigits(value: number, o: { readonly currency: string; reado
   return scaled % 10 ** minor === 0 ? 0 : minor;
 }
 
-const UNIT_WORDS: Readonly<Record<Language, Readonly<Record<MoneyUnit, [string, string]>>>> = {
+const UNIT_WORDS: Readonly<Record<'en' | 'fr', Readonly<Record<MoneyUnit, [string, string]>>>> = {
   // [long word, short symbol]
   en: { one: ['', ''], thousand: ['thousand', 'K'], million: ['million', 'M'], billion: ['billion', 'B'] },
   fr: { one: ['', ''], thousand: ['mille', 'k'], million: ['millions', 'M'], billion: ['milliards', 'G'] },
@@ -91,6 +102,7 @@ export interface MoneyOptions {
  * {@link moneyDigits}; a negative amount starts with a minus sign (U+2212).
  */
 export function formatMoney(value: number, lang: Language, o: MoneyOptions): string {
+  if (lang !== 'en' && lang !== 'fr') return intlMoney(value, lang, o);
   const digits = moneyDigits(value, o);
   const num = nf(localeOf(lang), {
     minimumFractionDigits: digits,
@@ -115,6 +127,43 @@ export function formatMoney(value: number, lang: Language, o: MoneyOptions): str
   return tidy(`${sign}${pre}${abs}${unit}`);
 }
 
+const displayNames = new Map<string, Intl.DisplayNames>();
+/** The currency's name in the language ("캐나다 달러"), or its code when Intl has none. */
+function currencyName(code: string, lang: string): string {
+  let d = displayNames.get(lang);
+  if (!d) {
+    d = new Intl.DisplayNames(lang, { type: 'currency', fallback: 'code' });
+    displayNames.set(lang, d);
+  }
+  try {
+    return d.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * Money in any other language, all by Intl: scaled amounts in the language's own large-number
+ * words (compact notation: Korean counts in myriads, so 2.2 billion is "22억", 4.7 trillion
+ * "4.7조", as Korean writers do, rather than a literal "2.2 billion"), then the currency's
+ * name (`long`: "22억 캐나다 달러") or Intl's compact currency form (`short`: "CA$22억").
+ * Plain units (`one`) are Intl currency amounts with {@link moneyDigits} decimals.
+ */
+function intlMoney(value: number, lang: string, o: MoneyOptions): string {
+  const locale = localeOf(lang);
+  const digits = moneyDigits(value, o);
+  const signDisplay = o.signed ? 'exceptZero' : 'negative';
+  const amount = value * 10 ** UNIT_EXPONENT[o.unit];
+  if (o.unit === 'one') {
+    return tidy(minus(nf(locale, { style: 'currency', currency: o.currency, minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay }).format(amount)));
+  }
+  if ((o.style ?? 'long') === 'short') {
+    return tidy(minus(nf(locale, { style: 'currency', currency: o.currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: digits, signDisplay }).format(amount)));
+  }
+  const num = nf(locale, { notation: 'compact', compactDisplay: 'long', minimumFractionDigits: 0, maximumFractionDigits: digits, signDisplay }).format(amount);
+  return tidy(minus(`${num}\u00a0${currencyName(o.currency, lang)}`));
+}
+
 /** A percentage given in per cent units (28 means 28 %). */
 export function formatPercent(value: number, lang: Language, o: { signed?: boolean; digits?: number } = {}): string {
   const s = nf(localeOf(lang), {
@@ -122,16 +171,20 @@ export function formatPercent(value: number, lang: Language, o: { signed?: boole
     maximumFractionDigits: o.digits ?? 0,
     signDisplay: o.signed ? 'exceptZero' : 'negative',
   }).format(value / 100);
-  // French sets a (no-break) space before the sign; English does not.
-  return tidy(minus(lang === 'fr' ? s.replace(/(\d)\s?%/, '$1\u00a0%') : s.replace(/(\d)\s+%/, '$1%')));
+  // French sets a (no-break) space before the sign; English does not; other languages as Intl
+  // writes them (German "14,5 %", Korean "28%").
+  if (lang === 'fr') return tidy(minus(s.replace(/(\d)\s?%/, '$1\u00a0%')));
+  return tidy(minus(lang === 'en' ? s.replace(/(\d)\s+%/, '$1%') : s));
 }
 
 const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+/** Day-month-year English (as the source writes dates), Canadian French, any other language's own order ("1995년 10월 1일"). */
+const DATE_LOCALE: Readonly<Record<string, string>> = { en: 'en-GB', fr: 'fr-CA' };
 /** Creating an Intl formatter costs milliseconds: one per language per process. */
 function dateFormat(lang: Language): Intl.DateTimeFormat {
   let f = dateFormats.get(lang);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    f = new Intl.DateTimeFormat(Object.hasOwn(DATE_LOCALE, lang) ? DATE_LOCALE[lang] : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     dateFormats.set(lang, f);
   }
   return f;
@@ -145,10 +198,17 @@ export function formatDate(iso: string, lang: Language): string {
   return lang === 'fr' && d === 1 ? text.replace(/^1 /, '1er ') : text;
 }
 
-/** An ordinal rank: "3rd" / "3e". */
+/** The Intl ordinal category of `n` in a language: `one`, `two`, `few`, `many` or `other`. */
+export function ordinalCategory(n: number, lang: Language): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(localeOf(lang), { type: 'ordinal' }).select(n);
+}
+
+/**
+ * An ordinal rank: "3rd" / "3e". Templates take the words from the catalog's `ordinal.<category>`
+ * keys (Korean "3위"); this is the English and French fallback for code without a catalog.
+ */
 export function formatOrdinal(n: number, lang: Language): string {
   if (lang === 'fr') return n === 1 ? '1er' : `${n}e`;
-  const rule = new Intl.PluralRules('en', { type: 'ordinal' }).select(n);
   const suffix: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-  return `${n}${suffix[rule] ?? 'th'}`;
+  return `${n}${suffix[ordinalCategory(n, 'en')] ?? 'th'}`;
 }

@@ -20,6 +20,8 @@ const TARGETS = [
   'data/briefings/canada-korea-1995.yaml',
   'data/briefings/canada-korea-1995.fr.yaml',
   'data/packs/korea-1995.yaml',
+  'data/briefings/canada-korea-1995.ko.yaml',
+  'data/packs/korea-1995-trilingual.yaml',
   'test/fixtures/stress/figures.yaml',
   'test/fixtures/realistic/canada-japan-1995.yaml',
 ];
