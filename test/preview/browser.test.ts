@@ -18,6 +18,8 @@ const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) =>
 if (!CHROMIUM) console.warn('test/preview/browser.test.ts: SKIPPED: Chromium is not installed (apt-get install chromium; scripts/setup.sh does it)');
 
 const TIMEOUT = 90_000;
+/** A cold first start (Chromium's caches, the first build's fonts) took over a minute on a loaded CI machine. */
+const COLD = 180_000;
 
 /** The little of the browser's globals the page functions below use (tsconfig has no DOM lib). */
 interface El {
@@ -59,7 +61,8 @@ describe.skipIf(!CHROMIUM)('briefkit preview in Chromium', () => {
     browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     page = await browser.newPage();
     await page.setViewport({ width: 1000, height: 700 });
-  }, TIMEOUT);
+    await page.goto('about:blank');
+  }, COLD);
 
   afterAll(async () => {
     await browser?.close();
@@ -76,12 +79,12 @@ describe.skipIf(!CHROMIUM)('briefkit preview in Chromium', () => {
     expect(link.text).toBe(TITLE);
     expect(link.href).toBe(`/view?t=${targetKey(project.file)}`);
     await page.click('a.open');
-    await page.waitForSelector('body[data-version] .textLayer span', { timeout: TIMEOUT });
+    await page.waitForSelector('body[data-version] .textLayer span', { timeout: COLD });
     expect(await layerText(page)).toContain('Republic of Korea');
     expect(await page.$$eval('.page', (ps) => ps.length)).toBeGreaterThan(1);
     expect(await page.$eval('#overlay', (o) => o.hasAttribute('hidden'))).toBe(true);
     expect(errors.filter((e) => /Content Security Policy|Refused/i.test(e))).toEqual([]);
-  }, TIMEOUT);
+  }, COLD);
 
   it('reloads in place on save, keeping the page and offset in view', async () => {
     await page.evaluate(() => {
