@@ -60,7 +60,7 @@ export function checkSections(b: BriefingInput, locator: Locator): Diagnostic[] 
     const here = ['sections', i];
     if (s.intro !== undefined) rich([...here, 'intro'], s.intro);
     (s.bullets ?? []).forEach((t, k) => rich([...here, 'bullets', k], t));
-    if (!s.bullets && !s.blocks) {
+    if ((s.bullets?.length ?? 0) + (s.blocks?.length ?? 0) === 0) {
       out.push(diag('data/empty', `section \`${s.id}\` has neither \`bullets\` nor \`blocks\``, { ...at(here), hint: 'add `bullets:` or `blocks:` with the section\'s text' }));
     }
     walk(s.blocks ?? [], [...here, 'blocks']);

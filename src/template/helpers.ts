@@ -3,6 +3,7 @@ import type { HelperOptions } from 'handlebars';
 import type { Language, MoneyUnit } from '../data/types.js';
 import { formatDate, formatMoney, formatNumber, formatOrdinal, ordinalCategory, formatPercent } from '../util/format.js';
 import { escapeAttribute } from './escape.js';
+import { parseRich, richPlain } from '../data/rich.js';
 import { RichNotes, cellMarkup, richMarkup } from './rich.js';
 
 /** What helpers need to know about the briefing being rendered. */
@@ -76,6 +77,8 @@ export function makeHelpers(ctx: HelperContext): Record<string, Helper> {
       const bold = (opts(args).hash as { bold?: boolean }).bold === true;
       return new Handlebars.SafeString(cellMarkup(args[0], col, { lang: ctx.lang, bold, notes: ctx.notes ?? new RichNotes() }));
     },
+    /** Rich text's words only (no emphasis, links or footnotes): for slides and other plain places. */
+    plain: (...args) => richPlain(parseRich(args[0] === undefined || args[0] === null ? '' : String(args[0])).nodes),
     /** A value for a double-quoted directive attribute. */
     attr: (...args) => escapeAttribute(String(args[0])),
     eq: (...args) => args[0] === args[1],

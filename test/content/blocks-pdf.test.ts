@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBriefing, briefingTree } from '../../src/pipeline.js';
+import { buildBriefing, buildSlides, briefingTree } from '../../src/index.js';
 import type { Block } from '../../src/doc/types.js';
 import { pageTexts, squash, structTree, tempFile } from '../helpers/pdf.js';
 
@@ -74,6 +74,14 @@ describe('a section of blocks, read back from the PDF', () => {
     const uris = [...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]);
     expect(uris.sort()).toEqual(['https://example.org/alpha', 'mailto:desk@example.org']);
   });
+
+  it('puts the words of rich text on the slides, without its markup', async () => {
+    const r = await buildSlides({ file: FIXTURE });
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 1));
+    const t = pageTexts(tempFile(r.pdf, 'slides.pdf')).join('\n');
+    expect(squash(t)).toContain(squash('Alpha intro with strong words, emphasised words, 2 * 3, snake_case_name'));
+    expect(t).not.toMatch(/\*\*|\^\[|\]\(|Kim~/);
+  }, 60_000);
 
   it('builds a document tree with the new block kinds in the data order', () => {
     const tree = briefingTree({ file: FIXTURE }).tree;
