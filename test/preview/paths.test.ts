@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, isAbsolute } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveInside } from '../../src/preview/paths.js';
+import { resolveInside } from '../../src/preview/index.js';
 
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'briefkit-paths-')));
 const root = join(base, 'root');

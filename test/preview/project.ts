@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const SOURCE = 'data/briefings/canada-korea-1995.yaml';
+const SOURCE = 'data/briefings/canada-korea-1995.yaml';
 export const TITLE = 'Canada – Republic of Korea';
 
 export interface TempProject {
