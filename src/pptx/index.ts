@@ -22,6 +22,7 @@ import { colorBullets, textBox } from './text.js';
 import { deckFont, hex, position } from './units.js';
 import { escapeXml, xmlSafe } from './xml.js';
 import { localeOf } from '../util/format.js';
+import { keepWords } from './words.js';
 
 export { normalizeOfficeZip, freezeCoreXml } from './normalize.js';
 export { nativeChart, moneyFormat } from './charts.js';
@@ -125,6 +126,6 @@ export async function writePptx(input: PptxInput): Promise<Buffer> {
   const bullet = style.colors.primary;
   // Chart parts are numbered in the order the charts were added: the N-th gets the N-th patch.
   const patchChart = chartPatcher(patches);
-  return normalizeOfficeZip(raw, input.date, (name, xml) => (/^ppt\/slides\/slide\d+\.xml$/.test(name) ? colorBullets(xml, bullet) : patchChart(name, xml)));
+  return normalizeOfficeZip(raw, input.date, (name, xml) => (/^ppt\/slides\/slide\d+\.xml$/.test(name) ? keepWords(colorBullets(xml, bullet), meta.language) : patchChart(name, xml)));
 }
 

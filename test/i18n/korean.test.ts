@@ -14,6 +14,7 @@ import { buildTarget } from '../../src/targets.js';
 import { breakLines } from '../../src/text/lines.js';
 import type { Span } from '../../src/text/lines.js';
 import { textWidth } from '../../src/text/measure.js';
+import { keepWords } from '../../src/pptx/words.js';
 import { pageTexts, tempFile } from '../helpers/pdf.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -109,6 +110,10 @@ describe('the Korean fact sheet', () => {
     expect(xml).toContain('정치 관계');
     expect(xml).toMatch(/lang="ko"/);
     expect(xml).not.toMatch(/lang="en-CA"/);
+    // PowerPoint keeps Korean words whole only when told: every paragraph says eaLnBrk="0".
+    const paragraphs = xml.match(/<a:p>/g)?.length ?? 0;
+    expect(paragraphs).toBeGreaterThan(20);
+    expect(xml.match(/<a:p><a:pPr eaLnBrk="0"/g)?.length).toBe(paragraphs);
   });
 });
 
@@ -143,4 +148,13 @@ describe('line breaking of Korean text (lines.ts), any width', () => {
       }
     }), { numRuns: 60 });
   });
+});
+
+describe('PPTX paragraphs keep Korean words whole (keepWords)', () => {
+  it.each([
+    ['ko', '<a:p><a:pPr algn="l"/><a:r/></a:p><a:p><a:r/></a:p>', '<a:p><a:pPr eaLnBrk="0" algn="l"/><a:r/></a:p><a:p><a:pPr eaLnBrk="0"/><a:r/></a:p>'],
+    ['ko-KR', '<a:p><a:pPr eaLnBrk="1"/></a:p>', '<a:p><a:pPr eaLnBrk="1"/></a:p>'],
+    ['en', '<a:p><a:r/></a:p>', '<a:p><a:r/></a:p>'],
+    ['fr', '<a:p><a:pPr algn="l"/></a:p>', '<a:p><a:pPr algn="l"/></a:p>'],
+  ])('%s', (lang, xml, out) => expect(keepWords(xml, lang)).toBe(out));
 });
