@@ -154,13 +154,18 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       console.error(e);
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    rmSync(outDir, { recursive: true, force: true }); // a port in use leaves nothing behind
+    throw e;
+  }
   port = (server.address() as AddressInfo).port;
 
   const watched = [join(o.dir, 'data'), templatesDir, ...discover(o.dir).targets.flatMap((t) => dataFiles(t.file))];

@@ -11,9 +11,15 @@ import { tempProject } from './project.js';
 import type { TempProject } from './project.js';
 
 const running: { child: ChildProcess; project?: TempProject }[] = [];
-afterEach(() => {
+afterEach(async () => {
   for (const r of running.splice(0)) {
-    r.child.kill('SIGKILL');
+    // SIGTERM first: the preview then removes its temporary output folder.
+    if (r.child.exitCode === null && r.child.signalCode === null) {
+      const exited = new Promise((res) => r.child.once('exit', res));
+      r.child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((res) => setTimeout(res, 5000))]);
+      r.child.kill('SIGKILL');
+    }
     r.project?.remove();
   }
 });
