@@ -127,10 +127,13 @@ function listAtoms(b: Extract<Block, { kind: 'list' }>, parent: number, ctx: Lay
       indent: indent + hang,
       spaceBefore: i === 0 ? 0 : 3.5,
       tag: body,
-      firstLineExtra: (x, baseline, dc) => {
+      firstLineExtra: ({ x, baseline, rtl }, dc) => {
+        const width = textWidth(label, 'bold', t.bodySize);
+        // A right-to-left item has its label at the right, mirrored within the hanging indent.
+        const at = rtl ? x + ctx.width - indent - (b.ordered ? 0 : 3) - width : x + indent + (b.ordered ? 0 : 3);
         dc.items.push({
-          kind: 'text', x: x + indent + (b.ordered ? 0 : 3), y: baseline, text: label, font: mainFont('bold'), size: t.bodySize,
-          color: t.palette.primary, wordSpacing: 0, features: [], width: textWidth(label, 'bold', t.bodySize), tag: lbl,
+          kind: 'text', x: at, y: baseline, text: label, font: mainFont('bold'), size: t.bodySize,
+          color: t.palette.primary, wordSpacing: 0, features: [], width, tag: lbl,
         });
       },
     }, ctx));

@@ -105,6 +105,15 @@ export function keyFigureAtoms(b: Extract<Block, { kind: 'keyFigures' }>, parent
       width: ctx.width, padTop: pad - 2, padBottom: 2, keepWithNext: true, spaceBefore: 2, background: panel,
     }));
   }
+  // Labels are short display text ("Exports to the Republic of Korea"): never hyphenated,
+  // wrapped at spaces, and set smaller when one word is wider than the column (it would
+  // otherwise be cut between letters).
+  const labelStyle: SpanStyle = { face: 'regular', size: t.smallSize + 0.5, color: t.palette.muted };
+  const labelLines = (label: string, room: number): CellLine[] => {
+    const widest = contentWidths(toSpans(txt(label), labelStyle)).widestWord;
+    const k = widest > room ? (room - 0.05) / widest : 1;
+    return set(txt(label), { ...labelStyle, size: labelStyle.size * k }, 11.5 * k, room, false);
+  };
   const valueLeading = fit.size < VALUE_SIZE ? Math.ceil((VALUE_LEADING * fit.size) / VALUE_SIZE) : VALUE_LEADING;
   for (let r = 0; r * perRow < b.items.length; r++) {
     const items = b.items.slice(r * perRow, (r + 1) * perRow);
@@ -115,7 +124,7 @@ export function keyFigureAtoms(b: Extract<Block, { kind: 'keyFigures' }>, parent
       const lines = [
         ...set(txt(k.value), valueStyle(fit.size), valueLeading, colW - 10),
         ...(change ? set(txt(change), { face: 'bold', size: t.smallSize + 0.5, color: neg ? t.palette.negative : t.palette.positive }, 12, colW - 10) : []),
-        ...set(txt(k.label), { face: 'regular', size: t.smallSize + 0.5, color: t.palette.muted }, 11.5, colW - 10),
+        ...labelLines(k.label, colW - 10),
       ];
       return { x: pad + i * colW, width: colW, lines, align: 'left', tag, pad: 0 };
     });

@@ -27,8 +27,11 @@ export interface TextBlockOptions {
   /** Keep every line together (headings, captions). */
   readonly keepTogether?: boolean;
   readonly keepWithNext?: boolean;
-  /** Drawn on the first line only, e.g. a list bullet: receives the baseline. */
-  readonly firstLineExtra?: (x: number, baseline: number, ctx: Parameters<Atom['draw']>[2]) => void;
+  /**
+   * Drawn on the first line only, e.g. a list bullet: receives the column's left edge, the
+   * baseline and whether the paragraph is right to left (its bullet then goes on the right).
+   */
+  readonly firstLineExtra?: (at: { readonly x: number; readonly baseline: number; readonly rtl: boolean }, ctx: Parameters<Atom['draw']>[2]) => void;
   readonly anchor?: Atom['anchor'];
 }
 
@@ -66,12 +69,16 @@ export function linesToAtoms(lines: readonly Line[], o: TextBlockOptions, ctx: L
   const n = lines.length;
   const width = (o.width ?? ctx.width) - (o.indent ?? 0);
   const base = baselineOffset(o.leading, o.style.size);
+  // A right-to-left paragraph starts at the right edge: its lines are right-aligned (unless
+  // centred) and its indent (a list's hanging indent) is on the right.
+  const rtl = lines[0]?.rtl === true;
   const atoms = lines.map((line, i): Atom => {
     const keep = o.keepTogether === true ? i < n - 1 : (i === 0 && n > 1) || (i === n - 2 && n >= 2);
-    const shift = o.align === 'right' ? width - line.width : o.align === 'center' ? (width - line.width) / 2 : 0;
+    const end = o.align === 'right' || (rtl && o.align !== 'center');
+    const shift = end ? width - line.width : o.align === 'center' ? (width - line.width) / 2 : 0;
     return atom(o.leading, (x, y, dc) => {
-      const bx = x + (o.indent ?? 0);
-      if (i === 0 && o.firstLineExtra) o.firstLineExtra(x, y + base, dc);
+      const bx = rtl ? x : x + (o.indent ?? 0);
+      if (i === 0 && o.firstLineExtra) o.firstLineExtra({ x, baseline: y + base, rtl }, dc);
       if (i === 0 && o.anchor) dc.anchor(o.anchor.id, y);
       drawLine(line, bx + shift, y + base, o.tag, dc);
     }, {

@@ -141,16 +141,22 @@ export function tableAtoms(b: TableBlock, parent: number, ctx: LayoutContext): A
     b.header.forEach((r, i) => out.push(rowAtom({ ...makeRow(r, { header: true, index: i, tags: structRow(thead, true), rowTag: 'artifact' }), keepWithNext: true })));
   }
   const tbody = ctx.struct.add('TBody', tableTag);
+  const rows = b.body.length;
   b.body.forEach((r, i) => {
     const spec = makeRow(r, { header: false, index: i, tags: structRow(tbody, false), rowTag: 'artifact' });
-    out.push(rowAtom({ ...spec, ...(i === 0 && b.body.length > 1 ? { keepWithNext: true } : {}), continuation: repeat }));
+    // Two rows at least at either side of a page break (no row alone at the foot of a page or
+    // at the head of the next: the last of a "top ten"), and the last row keeps with the
+    // notes (the source line), whose first two lines keep together.
+    const keep = (i === 0 && rows > 1) || (i === rows - 2 && rows >= 3) || (i === rows - 1 && b.notes.length > 0);
+    out.push(rowAtom({ ...spec, ...(keep ? { keepWithNext: true } : {}), continuation: repeat }));
   });
-  b.notes.forEach((note, i) => {
-    out.push(...textAtoms(note, {
-      style: { face: 'regular', size: t.smallSize, color: t.palette.muted },
-      leading: t.smallSize * 1.35, spaceBefore: i === 0 ? 4 : 0, tag: ctx.struct.add('Note', tableTag), justify: false,
-    }, ctx));
-  });
+  const notes = b.notes.flatMap((note, i) => textAtoms(note, {
+    style: { face: 'regular', size: t.smallSize, color: t.palette.muted },
+    leading: t.smallSize * 1.35, spaceBefore: i === 0 ? 4 : 0, tag: ctx.struct.add('Note', tableTag), justify: false,
+  }, ctx));
+  // The notes break like one paragraph: two lines at least at either side (a one-line source
+  // and a one-line note stay together, and with the last row).
+  out.push(...notes.map((a, i) => (i === 0 && notes.length > 1) || i === notes.length - 2 ? { ...a, keepWithNext: true } : a));
   out.push(gap(t.paraSpace + 4));
   return out;
 }

@@ -3,7 +3,7 @@ import type { PageItem } from '../layout/types.js';
 /** pdfkit's embedded font, as far as the text writer uses it. */
 export interface EmbeddedFontLike {
   readonly id: string;
-  readonly font: { hasGlyphForCodePoint(cp: number): boolean };
+  readonly font: { hasGlyphForCodePoint(cp: number): boolean; layout(text: string, features?: string[]): { glyphs: readonly { codePoints: number[] }[] } };
   ref(): unknown;
   encode(text: string, features?: string[]): [string[], GlyphPosition[]];
 }
@@ -47,6 +47,12 @@ export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: T
   const baseY = page.height - it.y;
   let x = it.x;
   out.push(`1 0 0 1 ${num(x)} ${num(baseY)} Tm`);
+  // Arabic letters are drawn as a skeleton glyph plus dots (reh and zain share one), and a
+  // ToUnicode map gives a glyph one meaning per font: each Arabic glyph carries its own
+  // characters as ActualText. One span per glyph, not per run, so readers that place
+  // ActualText by position (poppler) still order the right-to-left glyphs as drawn.
+  const own = actual === undefined && ARABIC.test(it.text) ? font.font.layout(it.text, [...it.features]).glyphs.map((g) => g.codePoints) : [];
+  const perGlyph = own.length === encoded.length;
   let run: string[] = [];
   let hex = '';
   const flush = (): void => {
@@ -58,6 +64,11 @@ export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: T
   for (let i = 0; i < encoded.length; i++) {
     const pos = positions[i] as GlyphPosition;
     const isSpace = sameCount && chars[i] === ' ';
+    const cps = perGlyph ? own[i] ?? [] : [];
+    if (cps.length > 0) {
+      flush();
+      out.push(`/Span <</ActualText <FEFF${utf16Hex(String.fromCodePoint(...cps))}>>> BDC`);
+    }
     if (pos.xOffset || pos.yOffset) {
       flush();
       out.push(`1 0 0 1 ${num(x + pos.xOffset * scale)} ${num(baseY + pos.yOffset * scale)} Tm`);
@@ -72,6 +83,10 @@ export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: T
       }
     }
     x += (pos.xAdvance + (isSpace ? spaceExtra : 0)) * scale;
+    if (cps.length > 0) {
+      flush();
+      out.push('EMC');
+    }
   }
   flush();
   out.push('ET');
@@ -85,6 +100,7 @@ export function writeText(doc: PDFKit.PDFDocument, font: EmbeddedFontLike, it: T
  * (drawn reversed), Arabic joining forms and ligatures, Indic reordered vowel signs. Their
  * runs carry their logical text as ActualText, so extraction reads what was written.
  */
+const ARABIC = /\p{Script=Arabic}/u;
 const COMPLEX = /[\p{Script=Thai}\p{Script=Devanagari}]/u;
 
 function needsActualText(text: string, font: EmbeddedFontLike): boolean {

@@ -38,6 +38,11 @@ export interface Line {
   readonly wordSpacing: number;
   /** Footnote numbers referenced on this line. */
   readonly notes: readonly number[];
+  /**
+   * Set when the paragraph is right to left (its first strong character is Arabic, Hebrew...,
+   * Unicode bidi P2/P3): the line is set from the right edge of its column.
+   */
+  readonly rtl?: true;
 }
 
 export interface BreakOptions {
@@ -148,6 +153,12 @@ export function breakLines(spans: readonly Span[], o: BreakOptions): Line[] {
   let lineW = 0;
   const avail = (): number => (lines.length === 0 ? o.firstWidth ?? o.width : o.width);
   const queue = [...words];
+  const heads = new Map<Word, Split>();
+  const endLine = (): void => {
+    lines.push({ words: settle(line, queue, avail(), heads) });
+    line = [];
+    lineW = 0;
+  };
   while (queue.length > 0) {
     const w = queue.shift() as Word;
     const prev = line[line.length - 1];
@@ -156,28 +167,55 @@ export function breakLines(spans: readonly Span[], o: BreakOptions): Line[] {
     if (lineW + gap + ww <= avail() + 0.01) {
       line.push(w);
       lineW += gap + ww;
+      if (queue.length === 0) endLine();
       continue;
     }
     const room = avail() - lineW - gap;
     const split = splitWord(w, room, o, line.length === 0);
     if (split) {
       line.push(split.head);
-      if (split.tail) queue.unshift(split.tail);
+      if (split.tail) {
+        queue.unshift(split.tail);
+        heads.set(split.head, { whole: w, tail: split.tail });
+      }
     } else if (line.length === 0) {
       line.push(w);
     } else {
       queue.unshift(w);
     }
-    lines.push({ words: line });
-    line = [];
-    lineW = 0;
+    endLine();
   }
-  if (line.length > 0 || lines.length === 0) lines.push({ words: line });
+  if (lines.length === 0) lines.push({ words: [] });
   // Right-to-left text: lines are broken in logical order above, and each is reordered by the
   // Unicode bidi algorithm with the paragraph's direction (its first strong character).
   const all = spans.map((s) => s.text).join('');
   const base = hasRtl(all) ? baseLevel(all) : undefined;
   return lines.map((l, i) => setLine(l.words, i === lines.length - 1, { width: i === 0 ? o.firstWidth ?? o.width : o.width, justify: o.justify, base }));
+}
+
+/** A word cut at a line end: the word as it was and the tail queued for the next line. */
+interface Split {
+  readonly whole: Word;
+  readonly tail: Word;
+}
+
+/**
+ * The words of a line that fit `width` as the line is set. Words are measured one by one
+ * while breaking, but a line is set as whole runs: a digit or a space takes the script (and
+ * font) of its neighbours ("12.5" after Thai is set in the Thai font) and kerning spans the
+ * pieces, so the set line may be wider than the sum of its words (a hyphenated "écono-" was
+ * set 2 pt past the margin). Words that push it over go back to the queue, a hyphenated
+ * head as its whole word; a line's only word stays (splitWord has fitted it alone).
+ */
+function settle(line: Word[], queue: Word[], width: number, heads: Map<Word, Split>): Word[] {
+  const out = [...line];
+  while (out.length > 1 && setLine(out, true, { width, justify: false, base: undefined }).width > width + 0.01) {
+    const last = out.pop() as Word;
+    const split = heads.get(last);
+    if (split && queue[0] === split.tail) queue.splice(0, 1, split.whole);
+    else queue.unshift(last);
+  }
+  return out;
 }
 
 /** The word set at a smaller size so it is `room` wide: a number too wide for its column. */
@@ -297,7 +335,10 @@ function setLine(words: readonly Word[], last: boolean, o: SetOptions): Line {
   const natural = merged.reduce((s, m) => s + textWidth(m.text, m.span.face, m.span.size, m.span.features), 0);
   const spaces = merged.reduce((s, m) => s + m.spaces, 0);
   const wordSpacing = justify && !last && spaces > 0 && natural < width ? (width - natural) / spaces : 0;
-  if (o.base !== undefined) return setBidiLine(merged, wordSpacing, o.base);
+  if (o.base !== undefined) {
+    const line = setBidiLine(merged, wordSpacing, o.base);
+    return o.base === 1 ? { ...line, rtl: true } : line;
+  }
   let x = 0;
   const fragments: Fragment[] = merged.map((m) => {
     const w = textWidth(m.text, m.span.face, m.span.size, m.span.features) + m.spaces * wordSpacing;

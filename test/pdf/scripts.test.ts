@@ -123,11 +123,10 @@ describe('every script right, read back from the PDF (issue 15)', () => {
     expect(t.split(')').length - 1).toBe(1);
   });
 
-  // Known defect, kept visible: Noto Sans Arabic draws dotted letters as a shared skeleton
-  // plus dots, and a PDF ToUnicode map gives a glyph one meaning per font, so when reh and
-  // zain both occur the text layer reads one as the other. When fixed, this test fails: make
-  // it a plain `it`.
-  it.fails('Arabic letters that share a skeleton glyph (reh, zain) both read back', async () => {
+  // Noto Sans Arabic draws dotted letters as a shared skeleton plus dots, and a PDF ToUnicode
+  // map gives a glyph one meaning per font, so when reh and zain both occur the text layer
+  // read one as the other; Arabic runs now carry their text as ActualText.
+  it('Arabic letters that share a skeleton glyph (reh, zain) both read back', async () => {
     const t = text(await build(['ر وزارة']));
     expect(t).toContain('وزارة');
     expect(t).toMatch(/ر/u);
