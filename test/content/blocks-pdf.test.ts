@@ -75,12 +75,14 @@ describe('a section of blocks, read back from the PDF', () => {
     expect(uris.sort()).toEqual(['https://example.org/alpha', 'mailto:desk@example.org']);
   });
 
-  it('puts the words of rich text on the slides, without its markup', async () => {
+  it('puts the words of rich text and of the blocks on the slides, without markup', async () => {
     const r = await buildSlides({ file: FIXTURE });
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 1));
     const t = pageTexts(tempFile(r.pdf, 'slides.pdf')).join('\n');
     expect(squash(t)).toContain(squash('Alpha intro with strong words, emphasised words, 2 * 3, snake_case_name'));
     expect(t).not.toMatch(/\*\*|\^\[|\]\(|Kim~/);
+    // A section's blocks reach its talking points too: paragraphs, list items, call-out text.
+    for (const w of ['Bravo paragraph', 'Charlie first', 'Delta bullet', 'India key message']) expect(squash(t), w).toContain(squash(w));
   }, 60_000);
 
   it('builds a document tree with the new block kinds in the data order', () => {
