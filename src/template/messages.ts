@@ -20,7 +20,7 @@ const MAX_CACHED = 64;
 const HINT = 'each language needs templates/messages/<lang>.json with every message key';
 
 /** A well-formed BCP 47 language tag as briefkit accepts it: `ko`, `fr-CA`, `zh-Hant-TW`. */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/;
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/;
 
 /** 1-based line and column of character `offset` in `text`. */
 function lineCol(text: string, offset: number): { line: number; col: number } {

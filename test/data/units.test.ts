@@ -5,6 +5,7 @@ import type { ChartType, Growth, Language, MoneyUnit, SeriesSpec } from '../../s
 import { checkJson } from '../../src/data/json-check.js';
 import { firstInvalidUtf8 } from '../../src/data/read.js';
 import { suggest } from '../../src/data/suggest.js';
+import { availableLanguages, LANGUAGE_TAG, TEMPLATES_DIR } from '../../src/template/index.js';
 import { BASE } from './helpers.js';
 
 describe('field paths', () => {
@@ -107,7 +108,6 @@ describe('suggestions', () => {
 describe('JSON Schema matches the types', () => {
   // Records keyed by the union types: adding a member to types.ts without listing it here
   // fails to compile, and the schema must list exactly the same values.
-  const languages: Record<Language, true> = { en: true, fr: true };
   const chartTypes: Record<ChartType, true> = {
     'grouped-bar': true,
     'stacked-bar': true,
@@ -123,13 +123,23 @@ describe('JSON Schema matches the types', () => {
   const defs = schema.definitions;
 
   it.each([
-    ['language', schema.properties.language?.enum, languages],
     ['chart type', defs.chart?.properties.type?.enum, chartTypes],
     ['money unit', defs.trade?.properties.unit?.enum, units],
     ['series field', defs.series?.properties.field?.enum, fields],
     ['growth measure', defs.growth?.properties.measure?.enum, measures],
   ])('%s enum', (_name, listed, expected) => {
     expect([...(listed ?? [])].sort()).toEqual(Object.keys(expected).sort());
+  });
+  // Languages are the catalogs present, not a list: the schema has the tag pattern the loader
+  // uses, and every bundled catalog's name matches it.
+  it('language is a BCP 47 tag pattern that every bundled catalog matches', () => {
+    const lang = schema.properties.language as { enum?: unknown; pattern?: string };
+    expect(lang.enum).toBeUndefined();
+    expect(lang.pattern).toBe(LANGUAGE_TAG.source);
+    const tags: Language[] = availableLanguages(TEMPLATES_DIR);
+    expect(tags).toEqual(expect.arrayContaining(['en', 'fr', 'ko']));
+    for (const t of tags) expect(new RegExp(lang.pattern ?? '').test(t)).toBe(true);
+    for (const bad of ['english', 'EN', 'fr_CA', '']) expect(new RegExp(lang.pattern ?? '').test(bad)).toBe(false);
   });
 });
 
