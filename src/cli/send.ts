@@ -76,7 +76,9 @@ async function sendCommand(files: string[], o: Record<string, unknown>, ctx: Sen
     return;
   }
   const dryRun = o['dryRun'] === true;
-  const given = ((o['to'] as string[] | undefined) ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+  // Each --to value is an address list (`"Doe, Jane" <j@x.org>, b@x.org`): split and parsed,
+  // quotes and all, by the mail layer, which locates an error at its column.
+  const given = ((o['to'] as string[] | undefined) ?? []).filter((t) => t.trim() !== '');
   const settings = readMailSettings({
     ...(typeof o['smtpConfig'] === 'string' ? { file: o['smtpConfig'] } : {}),
     env: process.env,

@@ -67,6 +67,20 @@ describe('briefkit send', () => {
     expect(mail.attachments[0]?.filename).toBe('canada-korea-1995.pdf');
   });
 
+  it('--to takes names and quoted names with commas, and locates a bad entry at its column', async () => {
+    const out = join(dir, 'names');
+    const r = await run(['send', BRIEFING_FILE, '--to', '"Doe, Jane" <jane@example.org>, Desk Officer <desk@example.org>', '--from', 'x@example.org', '--dry-run', '--out', out]);
+    expect(r.err).toBe('');
+    expect(readdirSync(out).sort()).toEqual(['canada-korea-1995.desk@example.org.eml', 'canada-korea-1995.jane@example.org.eml']);
+    const mail = await simpleParser(readFileSync(join(out, 'canada-korea-1995.jane@example.org.eml')));
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value : []).toEqual([{ name: 'Doe, Jane', address: 'jane@example.org' }]);
+    const bad = await run(['send', BRIEFING_FILE, '--to', 'ada@example.org, Boss\u0007 <b@example.org>', '--from', 'x@example.org', '--dry-run', '--out', join(dir, 'bad-names')]);
+    expect(bad.code).toBe(1);
+    // Column 18: the B of Boss, after "ada@example.org, ".
+    expect(bad.err).toMatch(/^--to:1:18: error mail\/address: the recipient "Boss\\u0007 <b@example.org>" holds a control/m);
+    expect(existsSync(join(dir, 'bad-names'))).toBe(false);
+  });
+
   it('sends with settings from the environment, logs, and skips on a re-run; the password is never printed', async () => {
     useServer();
     const log = join(dir, 'send-log.json');
