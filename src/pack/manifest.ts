@@ -33,7 +33,7 @@ export type ManifestResult =
 
 interface RawManifest {
   id: string; title: string; subtitle?: string; date: string; audience?: string; classification?: string;
-  language?: 'en' | 'fr'; languages?: ('en' | 'fr')[]; duplex?: boolean; briefings: string[]; distribution?: string[];
+  language?: string; languages?: string[]; duplex?: boolean; briefings: string[]; distribution?: string[];
 }
 
 /** How to load a manifest; every field optional. */
