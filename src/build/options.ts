@@ -41,14 +41,17 @@ export interface TargetOptions extends BuildOptions {
   readonly slidesOverflow?: 'continue' | 'error';
   /** Write only the decks of briefings (`briefkit slides`): no print PDF. Implies `slides`. */
   readonly decksOnly?: boolean;
+  /** Packs also write each briefing alone in the pack's print settings: `<pack id>/<id>.pdf`. */
+  readonly separate?: boolean;
 }
 
 /**
  * The options a print PDF is built from: the deck options do not change it, so `build` after
- * `build --slides` (and `check` without `--slides`) finds it up to date.
+ * `build --slides` (and `check` without `--slides`) finds it up to date; nor does `separate`
+ * change a pack or its copies (it only says whether the copies are written).
  */
 export function printOptions(o: TargetOptions): TargetOptions {
-  return Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'slides' && k !== 'slidesOverflow' && k !== 'decksOnly')) as TargetOptions;
+  return Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'slides' && k !== 'slidesOverflow' && k !== 'decksOnly' && k !== 'separate')) as TargetOptions;
 }
 
 /** Default page limit for one output. */

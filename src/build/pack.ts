@@ -51,7 +51,11 @@ const txt = (text: string): Inline[] => [{ kind: 'text', text, style: {} }];
 
 /** Pack build options: the document options, and whether to write each briefing too. */
 export interface PackOptions extends BuildOptions {
-  /** Also make each briefing's own PDF (default true). */
+  /**
+   * Also make each briefing's own PDF in the pack's print settings (default false: a copy is
+   * a second layout and write of every briefing, and equals `build` of that briefing with the
+   * pack's paper and duplex, byte for byte).
+   */
   readonly separate?: boolean;
   /** Worker threads reading briefings ahead (default: one per core, none for small packs). */
   readonly threads?: number;
@@ -60,7 +64,7 @@ export interface PackOptions extends BuildOptions {
 /**
  * Builds a pack: one bound PDF (cover, master contents, a divider and the pages of each
  * briefing, continuous page numbers plus each briefing's own, merged bookmarks and tags) and
- * each briefing as its own PDF, all from one load of the data. Briefings are laid out and
+ * with `separate`, each briefing as its own PDF, all from one load of the data. Briefings are laid out and
  * written one after another, so memory does not grow with the pack (see `layoutPack`).
  */
 export async function bindPack(manifestFile: string, o: PackOptions = {}, store?: SourceStore): Promise<PackResult> {
@@ -136,7 +140,7 @@ export async function bindPack(manifestFile: string, o: PackOptions = {}, store?
         bodyPages += section.pages.length;
         checkPages(bodyPages, o.maxPages, { file: manifestFile });
         timed('render', () => s.writer.section(section));
-        if (o.separate !== false) {
+        if (o.separate === true) {
           const single = timed('layout', () => layoutDocument({ tree: p.tree, theme, charts: p.charts, messages: partMessages, ...geometryOptions }));
           const pdf = await timedAsync('render', () => renderPdf(single, p.tree.meta, render));
           briefings.push({ briefing: p.briefing, file: entry.path, pdf, pages: single.pages.length });

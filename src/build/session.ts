@@ -65,7 +65,7 @@ export class BuildSession {
     return deckOf(input, o, this.sources);
   }
 
-  /** A bound pack and, unless `separate: false`, each of its briefings as its own PDF. */
+  /** A bound pack and, with `separate: true`, each of its briefings as its own PDF. */
   pack(file: string, o: PackOptions = this.options): Promise<PackResult> {
     return bindPack(file, o, this.sources);
   }
@@ -77,7 +77,7 @@ export class BuildSession {
 
   /**
    * Builds one target: a briefing data file (its PDF, and its decks when asked) or a pack
-   * manifest (the bound pack and each briefing's PDF). Nothing is written here: the caller
+   * manifest (the bound pack, and with `separate` each briefing's PDF). Nothing is written here: the caller
    * writes outputs atomically.
    */
   async target(file: string): Promise<TargetResult> {
@@ -141,7 +141,7 @@ export class BuildSession {
     const list = isRecord(data) && Array.isArray(data['briefings']) ? (data['briefings'] as unknown[]) : [];
     const ids = list.map((b) => (typeof b === 'string' ? idOf(resolve(dirname(file), b)) : undefined));
     if (ids.some((x) => x === undefined)) return [];
-    return [`${id}.pdf`, ...ids.map((x) => `${id}/${x}.pdf`)];
+    return [`${id}.pdf`, ...(o.separate === true ? ids.map((x) => `${id}/${x}.pdf`) : [])];
   }
 
   /**

@@ -47,7 +47,8 @@ describe('output bytes stay as recorded', () => {
     for (const [name, options] of Object.entries(OPTIONS)) {
       if (options.slides && target.includes('/packs/')) continue;
       it(`${relative('.', target)} [${name}]`, async () => {
-        const r = await buildTarget(join(ROOT, target), options);
+        // Packs write their briefings' copies only when asked: ask, so the copies stay under contract too.
+        const r = await buildTarget(join(ROOT, target), target.includes('/packs/') ? { ...options, separate: true } : options);
         expect(r.ok, JSON.stringify(r.diagnostics.slice(0, 3))).toBe(true);
         if (!r.ok) return;
         expect(r.failed ?? []).toEqual([]);

@@ -16,7 +16,7 @@ let texts: string[];
 let labels: string[];
 
 beforeAll(async () => {
-  const res = await buildPack(MANIFEST);
+  const res = await buildPack(MANIFEST, { separate: true });
   if (!res.ok) throw new Error(JSON.stringify(res.diagnostics));
   r = res;
   const doc = await openPdf(r.pdf);
