@@ -133,6 +133,9 @@ describe('the image', () => {
       const pull = run(['pull', base], { timeout: 120_000 });
       if (pull.status !== 0) return ctx.skip(`${e.cmd} runs, but the base image ${base} is not here and cannot be pulled (${(pull.stderr || '').trim().split('\n').at(-1) ?? ''})`);
     }
+    // An engine can answer `info` and still be unable to start a container (cgroups, no runtime).
+    const probe = run(['run', '--rm', base, 'true'], { timeout: 120_000 });
+    if (probe.status !== 0) return ctx.skip(`${e.cmd} cannot start a container here (${(probe.stderr || '').trim().split('\n')[0] ?? ''})`);
     const dir = mkdtempSync(join(tmpdir(), 'briefkit-image-'));
     try {
       const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { encoding: 'utf8', timeout: 120_000 });
