@@ -68,7 +68,7 @@ export async function deckOf(input: BuildInput, o: SlidesOptions = {}, store?: S
     const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...parsed.diagnostics];
     if (hasErrors(diagnostics)) return { ok: false, diagnostics };
     const theme = o.theme ?? defaultTheme;
-    const messages = loadMessages(templatesDir, briefing.language);
+    const messages = loadMessages(o.templatesDir ? [o.templatesDir, TEMPLATES_DIR] : TEMPLATES_DIR, briefing.language);
     const planned = planSlides({ deck: parsed.deck, briefing, theme, messages, overflow: o.overflow ?? 'continue', locate });
     diagnostics.push(...planned.diagnostics);
     if (hasErrors(diagnostics)) return { ok: false, diagnostics };

@@ -69,7 +69,7 @@ export interface PackOptions extends BuildOptions {
  */
 export async function bindPack(manifestFile: string, o: PackOptions = {}, store?: SourceStore): Promise<PackResult> {
   try {
-    const m = loadManifest(manifestFile, undefined, o.limits);
+    const m = loadManifest(manifestFile, { ...(o.limits ? { limits: o.limits } : {}), ...(o.scheme ? { scheme: o.scheme } : {}) });
     if (!m.ok) return m;
     const manifest = m.manifest;
     const diagnostics: Diagnostic[] = [...m.diagnostics];
@@ -78,7 +78,8 @@ export async function bindPack(manifestFile: string, o: PackOptions = {}, store?
     const duplex = o.duplex ?? manifest.duplex;
     const geometryOptions = { ...(o.paper ? { paper: o.paper } : {}), duplex, bleed: o.bleed ?? 0 };
     const width = columnWidth(pageGeometry(geometryOptions), theme);
-    const templates = o.templatesDir ?? TEMPLATES_DIR;
+    // A project's catalogs over the bundled ones, key by key.
+    const templates = o.templatesDir ? [o.templatesDir, TEMPLATES_DIR] : TEMPLATES_DIR;
     const render = { pdfa: o.pdfa === true };
 
     const ids = new Map<string, number>();

@@ -14,7 +14,8 @@ export async function buildAll(
   jobs: number,
   onResult: (file: string, r: TargetResult) => void,
 ): Promise<void> {
-  if (jobs <= 1 || files.length <= 1) {
+  // A theme's own fonts are registered in this thread: such builds stay here.
+  if (jobs <= 1 || files.length <= 1 || session.options.theme?.fonts !== undefined) {
     for (const f of files) onResult(f, await session.target(f));
     return;
   }

@@ -45,7 +45,7 @@ export async function printBriefing(input: BuildInput, o: BuildOptions = {}, sto
     const geometry = pageGeometry({ ...(o.paper ? { paper: o.paper } : {}), duplex: o.duplex ?? false, bleed: o.bleed ?? 0 });
     const charts = timed('charts', () => renderCharts({ briefing, theme, width: columnWidth(geometry, theme), locate }));
     if (hasErrors(charts.diagnostics)) throw new UserError([...diagnostics, ...charts.diagnostics]);
-    const messages = loadMessages(o.templatesDir ?? TEMPLATES_DIR, briefing.language);
+    const messages = loadMessages(o.templatesDir ? [o.templatesDir, TEMPLATES_DIR] : TEMPLATES_DIR, briefing.language);
     const paged = timed('layout', () => layoutDocument({
       tree, theme, charts: charts.assets, messages,
       ...(o.paper ? { paper: o.paper } : {}), duplex: o.duplex ?? false, bleed: o.bleed ?? 0,

@@ -18,6 +18,7 @@ import { bindPack } from './pack.js';
 import type { PackOptions, PackResult } from './pack.js';
 import { printBriefing } from './print.js';
 import type { BuildResult } from './print.js';
+import { withTheme } from '../theme/index.js';
 import { SourceStore } from './sources.js';
 import type { TargetKind } from './sources.js';
 
@@ -51,23 +52,38 @@ export class BuildSession {
   /** The session's data files, each read once. */
   readonly sources: SourceStore;
 
-  constructor(readonly options: TargetOptions = {}) {
-    this.sources = new SourceStore(options.limits);
+  /**
+   * @param options what to build, resolved (see `TargetOptions`)
+   * @param inputFiles files the options name (a theme, its fonts and logo, a marking scheme
+   *   file): part of every output's inputs hash, so an edit to one makes the outputs stale
+   */
+  constructor(readonly options: TargetOptions = {}, readonly inputFiles: readonly string[] = []) {
+    this.sources = new SourceStore(options.limits, options.scheme);
   }
 
   /** The print PDF of one briefing. */
   print(input: BuildInput, o: BuildOptions = this.options): Promise<BuildResult> {
-    return printBriefing(input, o, this.sources);
+    return this.themed(o, () => printBriefing(input, o, this.sources));
   }
 
   /** The slide deck (PDF and PPTX) of one briefing, from the same load as its print PDF. */
   deck(input: BuildInput, o: SlidesOptions = this.deckOptions()): Promise<SlidesResult> {
-    return deckOf(input, o, this.sources);
+    return this.themed(o, () => deckOf(input, o, this.sources));
   }
 
   /** A bound pack and, with `separate: true`, each of its briefings as its own PDF. */
   pack(file: string, o: PackOptions = this.options): Promise<PackResult> {
-    return bindPack(file, o, this.sources);
+    // A theme with the user's fonts is registered in this thread only: its briefings are read here.
+    const here = o.theme?.fonts !== undefined ? { ...o, threads: 0 } : o;
+    return this.themed(o, () => bindPack(file, here, this.sources));
+  }
+
+  /**
+   * Runs a writer with the theme's fonts and logo in effect (`withTheme`): for this build only,
+   * so a watch cycle or a concurrent build sees its own theme.
+   */
+  private themed<T>(o: { readonly theme?: BuildOptions['theme'] }, fn: () => Promise<T>): Promise<T> {
+    return o.theme ? withTheme(o.theme, fn) : fn();
   }
 
   /** Whether a data file is a briefing or a pack manifest. */
@@ -148,7 +164,7 @@ export class BuildSession {
    * The inputs hash of each output a target writes (see `inputsHash`): a print PDF does not
    * depend on the deck options, a deck on every option. Empty when the data cannot be read.
    */
-  inputs(file: string, extra: readonly string[] = []): Readonly<Record<string, string>> {
+  inputs(file: string, extra: readonly string[] = this.inputFiles): Readonly<Record<string, string>> {
     const names = this.outputs(file);
     if (names.length === 0) return {};
     const o = this.options;

@@ -9,6 +9,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { formatOf, isRecord, loadBriefing, parseSource, readSource, resolveLimits } from '../data/index.js';
 import type { DataLimits, LoadResult, ParseResult, ReadResult } from '../data/index.js';
 import { fileHash } from '../incremental/index.js';
+import type { MarkingScheme } from '../marking/index.js';
 
 /** What a data file is: a briefing, or a pack manifest (it lists briefings). */
 export type TargetKind = 'briefing' | 'pack';
@@ -21,7 +22,11 @@ export class SourceStore {
   private readonly loads = new Map<string, LoadResult>();
   private readonly hashes = new Map<string, string>();
 
-  constructor(limits?: Partial<DataLimits>) {
+  /**
+   * @param limits resource limits of every read and parse
+   * @param scheme the marking scheme briefings' classifications are read in (default: Canadian)
+   */
+  constructor(limits?: Partial<DataLimits>, private readonly scheme?: MarkingScheme) {
     this.limits = resolveLimits(limits);
   }
 
@@ -94,7 +99,7 @@ export class SourceStore {
       const read = this.read(file);
       const parsed = this.parsed(file);
       r = read.ok
-        ? loadBriefing({ file, text: read.source, limits: this.limits, ...(parsed ? { parsed } : {}) })
+        ? loadBriefing({ file, text: read.source, limits: this.limits, ...(parsed ? { parsed } : {}), ...(this.scheme ? { scheme: this.scheme } : {}) })
         : { ok: false, diagnostics: read.diagnostics };
       this.loads.set(key, r);
     }

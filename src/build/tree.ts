@@ -70,7 +70,7 @@ export function loadInput(input: BuildInput, o: BuildOptions, store?: SourceStor
   const file = inputName(input);
   if ('file' in input && input.text === undefined && store) return store.load(file);
   const text = 'file' in input ? input.text : dataText(input.data, file, o.limits);
-  return loadBriefing({ file, ...(text !== undefined ? { text } : {}), ...(o.limits ? { limits: o.limits } : {}) });
+  return loadBriefing({ file, ...(text !== undefined ? { text } : {}), ...(o.limits ? { limits: o.limits } : {}), ...(o.scheme ? { scheme: o.scheme } : {}) });
 }
 
 /**

@@ -12,9 +12,11 @@ import { formatDiagnostic, formatGithub, githubData, githubProperty } from '../d
 import type { Diagnostic } from '../diag/types.js';
 import { TEMPLATES_DIR } from '../template/index.js';
 import { watchFiles } from '../watch/index.js';
-import { outputOptions, positiveInt, reporterOption, shard, targetOptionsOf } from './flags.js';
+import { outputOptions, positiveInt, reporterOption, shard } from './flags.js';
 import type { BuildFlags, OutputFlags, ReporterKind } from './flags.js';
-import { DEFAULT_DATA_DIRS, findTargets, validateTarget } from './inputs.js';
+import { findTargets, validateTarget } from './inputs.js';
+import { commandSettings } from './settings.js';
+import type { CommandSettings, SettingFlags } from './settings.js';
 import { Progress } from './progress.js';
 
 export interface Io {
@@ -70,16 +72,47 @@ export function eventPrinter(io: Io, reporter: ReporterKind, report: Report, tot
   };
 }
 
+/**
+ * The session a command's flags ask for, through the project's settings, or undefined when
+ * they cannot be resolved (reported, exit 1). Each call reads the config, theme and scheme
+ * again: a watch cycle sees them as they are now.
+ */
+export function sessionFor(f: OutputFlags, io: Io, setCode: (c: number) => void, report: Report, decksOnly = false):
+  { readonly session: BuildSession; readonly settings: CommandSettings } | undefined {
+  const r = commandSettings(settingFlags(f), {
+    ...(f.bleed !== undefined ? { bleed: f.bleed } : {}), cover: f.cover === true, toc: f.toc === true, overflow: f.overflow, decksOnly,
+  });
+  report(r.diagnostics, f.reporter);
+  if (!r.ok) {
+    setCode(1);
+    return undefined;
+  }
+  return { session: new BuildSession(r.settings.options, r.settings.extra), settings: r.settings };
+}
+
+/** The setting flags given on the command line (undefined: not given, so the project decides). */
+function settingFlags(f: OutputFlags): SettingFlags {
+  return {
+    ...(f.out !== undefined ? { out: f.out } : {}), ...(f.paper !== undefined ? { paper: f.paper } : {}),
+    ...(f.duplex === true ? { duplex: true } : {}), ...(f.gutter !== undefined ? { gutter: f.gutter } : {}),
+    ...(f.theme !== undefined ? { theme: f.theme } : {}), ...(f.templates !== undefined ? { templates: f.templates } : {}),
+    ...(f.marking !== undefined ? { marking: f.marking } : {}), ...(f.pdfa === true ? { pdfa: true } : {}),
+    ...(f.slides === true ? { slides: true } : {}),
+  };
+}
+
 /** Builds the given targets in a new session (a watch cycle sees every file as it is now); returns the exit code. */
 async function runBuild(files: readonly string[], f: BuildFlags, io: Io, report: Report): Promise<number> {
-  const session = new BuildSession(targetOptionsOf(f));
-  return runTargets(session, files, { outDir: f.out, force: f.force === true, ...(f.jobs !== undefined ? { jobs: f.jobs } : {}) },
+  let code = 0;
+  const s = sessionFor(f, io, (c) => { code = Math.max(code, c); }, report);
+  if (!s) return code;
+  return runTargets(s.session, files, { outDir: s.settings.out, force: f.force === true, ...(f.jobs !== undefined ? { jobs: f.jobs } : {}) },
     eventPrinter(io, f.reporter, report, files.length));
 }
 
-/** The targets named (or the default ones), sharded; problems reported (exit 1), a bad shard is a usage error (exit 2). */
-function targetsOf(files: readonly string[], f: OutputFlags, io: Io, setCode: (c: number) => void, report: Report): readonly string[] | undefined {
-  const { files: found, problems } = findTargets(files, DEFAULT_DATA_DIRS);
+/** The targets named (or the project's data folders), sharded; problems reported (exit 1), a bad shard is a usage error (exit 2). */
+function targetsOf(files: readonly string[], data: readonly string[], f: OutputFlags, io: Io, setCode: (c: number) => void, report: Report): readonly string[] | undefined {
+  const { files: found, problems } = findTargets(files, data);
   if (problems.length) {
     report(problems, f.reporter);
     setCode(1);
@@ -99,22 +132,27 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
     .option('-j, --jobs <n>', 'worker threads (default: all cores)', positiveInt('--jobs takes a number of threads'))
     .option('-w, --watch', 'rebuild when data or templates change (for authors)')
     .action(async (files: string[], f: BuildFlags) => {
-      const targets = targetsOf(files, f, io, setCode, report);
+      const s = sessionFor(f, io, setCode, report);
+      if (!s) return;
+      const targets = targetsOf(files, s.settings.data, f, io, setCode, report);
       if (!targets) return;
       setCode(await runBuild(targets, f, io, report));
-      if (f.watch === true) await watchAndBuild(targets, f, io, report);
+      if (f.watch === true) await watchAndBuild(targets, f, s, io, report);
     });
 
   outputOptions(program.command('check').description('exit 1 and list outputs that are missing or stale; writes nothing'))
     .action((files: string[], f: OutputFlags) => {
-      const targets = targetsOf(files, f, io, setCode, report);
+      const s = sessionFor(f, io, setCode, report);
+      if (!s) return;
+      const out = s.settings.out;
+      const targets = targetsOf(files, s.settings.data, f, io, setCode, report);
       if (!targets) return;
-      const plans = planTargets(new BuildSession(targetOptionsOf(f)), targets, f.out);
+      const plans = planTargets(s.session, targets, out);
       for (const p of plans) {
         // Outputs unknown: the data cannot be read; say why, as validate would.
         if (p.state === 'unknown') report(validateTarget(p.file).diagnostics.filter((d) => d.severity === 'error'), f.reporter);
         // Each state with its outputs, worst first: "missing x-slides.pdf, x.pptx; up-to-date x.pdf".
-        const byState = [...new Set([p.state, ...p.states])].map((st) => `${st} ${p.names.filter((_n, i) => p.states[i] === st).map((n) => showText(join(f.out, n))).join(', ')}`);
+        const byState = [...new Set([p.state, ...p.states])].map((st) => `${st} ${p.names.filter((_n, i) => p.states[i] === st).map((n) => showText(join(out, n))).join(', ')}`);
         const line = p.state === 'unknown' ? `invalid ${showText(p.file)} (run briefkit validate)` : `${byState.join('; ')} (from ${showText(p.file)})`;
         if (f.reporter === 'json') io.out(jsonLine({ file: p.file, state: p.state, outputs: p.names, states: p.states }));
         else if (p.state !== 'up-to-date') io.err(line);
@@ -126,11 +164,18 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
 }
 
 /** Rebuilds on changes to data or templates until interrupted; each rebuild is a new session. */
-async function watchAndBuild(targets: readonly string[], f: BuildFlags, io: Io, report: Report): Promise<void> {
-  // The folders of every data file the targets read (packs name their briefings), and the templates.
-  const templates = typeof f.templates === 'string' ? f.templates : TEMPLATES_DIR;
-  const session = new BuildSession(targetOptionsOf(f));
-  const dirs = [...new Set([...targets.flatMap((t) => session.sources.dataFiles(t)).map((d) => dirname(d)), templates].filter((d) => existsSync(d)))];
+async function watchAndBuild(
+  targets: readonly string[], f: BuildFlags, { session, settings }: { session: BuildSession; settings: CommandSettings }, io: Io, report: Report,
+): Promise<void> {
+  // The folders of every data file the targets read (packs name their briefings), the templates
+  // and the files the options name (theme, fonts, logo, scheme), and the project's config.
+  const templates = session.options.templatesDir ?? TEMPLATES_DIR;
+  // Files, not their folders: the project's folder holds the output folder too.
+  const config = settings.resolved.configFile !== undefined ? [settings.resolved.configFile] : [];
+  const dirs = [...new Set([
+    ...targets.flatMap((t) => session.sources.dataFiles(t)).map((d) => dirname(d)), templates,
+    ...session.inputFiles, ...config,
+  ].filter((d) => existsSync(d)))];
   // One rebuild per burst of saves, never two at once (src/watch/: survives saves by rename).
   let running: Promise<unknown> = Promise.resolve();
   const watcher = watchFiles(dirs, { debounceMs: 120, onChange: () => (running = runBuild(targets, f, io, report)) });

@@ -12,8 +12,12 @@ export type ReporterKind = 'text' | 'json' | 'github';
 
 /** Flags shared by `build` and `check`. */
 export interface OutputFlags {
-  readonly out: string;
-  readonly paper: 'a4' | 'letter';
+  /** Unset: the project's setting (default `output`). */
+  readonly out?: string;
+  /** Unset: the project's setting (default a4). */
+  readonly paper?: 'a4' | 'letter';
+  readonly theme?: string;
+  readonly marking?: string;
   readonly duplex?: boolean;
   readonly bleed?: number;
   readonly gutter?: number;
@@ -61,9 +65,11 @@ export function reporterOption(): Option {
 export function outputOptions(cmd: Command): Command {
   return cmd
     .argument('[files...]', 'briefing data files, pack manifests or folders (default: data/briefings data/packs)')
-    .option('-o, --out <dir>', 'output folder', 'output')
-    .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'))
+    .option('-o, --out <dir>', 'output folder (default: the project\'s, else output)')
+    .addOption(new Option('--paper <size>', 'paper size (default: the project\'s, else a4)').choices(['a4', 'letter']))
     .option('--duplex', 'mirrored margins for two-sided printing')
+    .option('--theme <name|file>', 'a built-in theme (default, print) or a theme file (default: the project\'s, else default)')
+    .option('--marking <scheme>', 'marking scheme: canada, nato, none or a scheme file (default: the project\'s, else canada)')
     .option('--bleed <pt>', 'bleed in points, with trim/bleed boxes and crop marks', numberIn(0, 36, '--bleed takes a number of points'))
     .option('--gutter <mm>', `binding gutter with --duplex: extra inside margin in millimetres (default ${DEFAULT_GUTTER_MM})`, numberIn(0, 50, '--gutter takes a number of millimetres'))
     .option('--pdfa', 'archival PDF/A-2a output')

@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
   registerDiff(program, io, setCode, rep);
   registerPack(program, io, setCode, rep);
   registerSend(program, io, setCode);
-  registerSlides(program, io, setCode);
+  registerSlides(program, io, setCode, rep);
   registerPreview(program, io, setCode);
   registerInit(program, io, setCode);
   registerConfig(program, io, setCode);

@@ -4,6 +4,7 @@
  * locations attached.
  */
 import { defaultScheme, markingBanner } from '../marking/index.js';
+import type { MarkingScheme } from '../marking/index.js';
 import { buildBlock } from './blocks.js';
 import type { BriefingInput, ChartInput, SectionInput, TradeInput } from './input.js';
 import type { Locator } from './locator.js';
@@ -82,7 +83,7 @@ export function deepFreeze<T>(v: T): T {
 }
 
 /** Builds the briefing from input that passed the schema and the semantic checks. */
-export function buildBriefing(b: BriefingInput, locator: Locator): Built {
+export function buildBriefing(b: BriefingInput, locator: Locator, scheme: MarkingScheme = defaultScheme): Built {
   const years = b.trade?.years ?? [];
   const yearSource = years.map((_, i) => i).sort((p, q) => (years[p]?.year ?? 0) - (years[q]?.year ?? 0));
   const briefing: Briefing = {
@@ -92,7 +93,7 @@ export function buildBriefing(b: BriefingInput, locator: Locator): Built {
     ...optText('subtitle', b.subtitle),
     date: b.date,
     // The canonical banner in the briefing's language: every output prints this text.
-    classification: markingBanner(b.classification, defaultScheme, b.language),
+    classification: markingBanner(b.classification, scheme, b.language),
     ...optText('author', b.author),
     ...optText('partner', b.partner),
     ...optText('source', b.source),

@@ -10,6 +10,7 @@ import type { BriefingInput } from './input.js';
 import { resolveLimits, type DataLimits } from './limits.js';
 import { formatOf, parseSource } from './parse.js';
 import type { ParseResult } from './parse.js';
+import type { MarkingScheme } from '../marking/index.js';
 import { parsePath } from './paths.js';
 import { readSource } from './read.js';
 import { validateSchema } from './schema.js';
@@ -30,6 +31,8 @@ export interface LoadInput {
    * session parses each file once for every look it takes. Never changed here.
    */
   readonly parsed?: ParseResult;
+  /** The marking scheme the briefing's classification is read in (default: the Canadian one). */
+  readonly scheme?: MarkingScheme;
 }
 
 /** At most this many diagnostics are reported; the rest are counted in one more. */
@@ -57,11 +60,11 @@ export function loadBriefing(input: LoadInput): LoadResult {
   const found: Diagnostic[] = [...parsed.diagnostics, ...checkValues(data, locator, limits)];
   const schemaProblems = validateSchema(data, locator);
   found.push(...schemaProblems);
-  if (schemaProblems.length === 0) found.push(...checkSemantics(data as BriefingInput, locator));
+  if (schemaProblems.length === 0) found.push(...checkSemantics(data as BriefingInput, locator, input.scheme));
   const diagnostics = finish(found);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
-  const { briefing, yearSource } = buildBriefing(data as BriefingInput, locator);
+  const { briefing, yearSource } = buildBriefing(data as BriefingInput, locator, input.scheme);
   const value: LoadedBriefing = Object.freeze({
     briefing,
     file,

@@ -5,6 +5,7 @@
 import { diag } from '../diag/errors.js';
 import type { Diagnostic, SourceLoc } from '../diag/types.js';
 import { checkMarking, defaultScheme } from '../marking/index.js';
+import type { MarkingScheme } from '../marking/index.js';
 import { checkSections } from './check-blocks.js';
 import { num } from './describe.js';
 import type { BriefingInput, ChartInput, TradeInput } from './input.js';
@@ -24,13 +25,13 @@ function daysIn(year: number, month: number): number {
  * Runs the semantic checks. Allowed slack for totals: 0.011 plus 0.5 % of exports + imports,
  * which covers figures rounded to one or two decimals.
  */
-export function checkSemantics(b: BriefingInput, locator: Locator): Diagnostic[] {
+export function checkSemantics(b: BriefingInput, locator: Locator, scheme: MarkingScheme = defaultScheme): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (segs: PathSeg[]): { loc: SourceLoc; path: string } => ({ loc: locator.value(segs), path: formatPath(segs) });
 
   checkDate(b.date, at(['date']), out);
   // A marking is read fully or it is an error: never ranked, never printed as something else.
-  const marking = checkMarking(b.classification, defaultScheme, at(['classification']));
+  const marking = checkMarking(b.classification, scheme, at(['classification']));
   if (marking) out.push(marking);
   uniques(b.sections.map((s) => s.id), ['sections'], 'id', 'section id', locator, out);
   out.push(...checkSections(b, locator));

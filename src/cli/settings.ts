@@ -1,0 +1,103 @@
+/**
+ * From a command's flags to a build session's options, through the project's settings
+ * (default < briefkit.config.* < BRIEFKIT_* < flag): the one place where the CLI resolves what
+ * a build is asked to do. Theme and marking scheme files are read here; their files join the
+ * inputs hash of every output.
+ */
+import { isAbsolute, relative } from 'node:path';
+import type { TargetOptions } from '../build/index.js';
+import { UserError } from '../diag/errors.js';
+import type { Diagnostic } from '../diag/types.js';
+import { resolveScheme } from '../marking/index.js';
+import { resolveSettings } from '../project/index.js';
+import type { ResolvedSettings } from '../project/index.js';
+import { defaultTheme, resolveTheme, withGutter } from '../theme/index.js';
+
+/** What the flags of `build`, `check`, `pack` and `slides` may set (undefined: not given). */
+export interface SettingFlags {
+  readonly out?: string;
+  readonly paper?: 'a4' | 'letter';
+  readonly duplex?: boolean;
+  readonly gutter?: number;
+  readonly theme?: string;
+  readonly templates?: string;
+  readonly marking?: string;
+  readonly pdfa?: boolean;
+  readonly slides?: boolean;
+}
+
+/** A build's resolved options, where it writes, what it builds by default, and the extra input files. */
+export interface CommandSettings {
+  readonly options: TargetOptions;
+  /** Output folder, relative to the working folder when inside it. */
+  readonly out: string;
+  /** Default data folders (when no file is named). */
+  readonly data: readonly string[];
+  /** Files the options name (theme, its fonts and logo, a scheme file): part of every output's inputs. */
+  readonly extra: readonly string[];
+  readonly resolved: ResolvedSettings;
+}
+
+/** A path as the user sees it: relative to the working folder when inside it. */
+export function shown(path: string, cwd = process.cwd()): string {
+  const r = relative(cwd, path);
+  return r !== '' && !r.startsWith('..') && !isAbsolute(r) ? r : r === '' ? '.' : path;
+}
+
+/** Options the flags alone decide (not settings): bleed, cover, contents, decks. */
+export interface BuildOnlyFlags {
+  readonly bleed?: number;
+  readonly cover?: boolean;
+  readonly toc?: boolean;
+  readonly overflow?: 'continue' | 'error';
+  readonly decksOnly?: boolean;
+}
+
+/**
+ * Resolves the settings and reads the theme and marking scheme. Problems come back as located
+ * diagnostics (a bad config line, an unknown theme, a broken scheme file).
+ */
+export function commandSettings(flags: SettingFlags, only: BuildOnlyFlags = {}):
+  { readonly ok: true; readonly settings: CommandSettings; readonly diagnostics: readonly Diagnostic[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
+  const r = resolveSettings({ flags: { ...flags } });
+  if (!r.ok) return r;
+  const { resolved } = r;
+  const v = resolved.values;
+  const s = resolved.settings;
+  const extra: string[] = [];
+  let theme;
+  if (v.theme !== 'default') {
+    const t = resolveTheme(v.theme, resolved.root);
+    if (!t.ok) return { ok: false, diagnostics: [...r.diagnostics, ...t.diagnostics] };
+    theme = t.theme;
+    extra.push(...t.files);
+  }
+  if (s.gutter.origin.kind !== 'default') theme = withGutter(theme ?? defaultTheme, v.gutter);
+  let scheme;
+  if (v.marking !== 'canada') {
+    try {
+      scheme = resolveScheme(v.marking, resolved.root, s.marking.origin.kind === 'config' ? s.marking.origin.loc : undefined);
+    } catch (e) {
+      if (e instanceof UserError) return { ok: false, diagnostics: [...r.diagnostics, ...e.diagnostics] };
+      throw e;
+    }
+    if (v.marking.includes('/') || /\.(ya?ml|json)$/i.test(v.marking)) extra.push(v.marking);
+  }
+  const slides = only.decksOnly === true || v.slides;
+  // The key order is part of the build manifest's inputs hash: keep it (new keys go last).
+  const options: TargetOptions = {
+    ...(slides ? { slides: true } : {}),
+    ...(slides && only.overflow === 'error' ? { slidesOverflow: 'error' as const } : {}),
+    paper: v.paper,
+    ...(v.duplex ? { duplex: true } : {}),
+    ...(only.bleed !== undefined ? { bleed: only.bleed } : {}),
+    ...(theme ? { theme } : {}),
+    pdfa: v.pdfa,
+    cover: only.cover === true,
+    toc: only.toc === true,
+    ...(v.templates !== undefined ? { templatesDir: shown(v.templates) } : {}),
+    ...(scheme ? { scheme } : {}),
+    ...(only.decksOnly ? { decksOnly: true } : {}),
+  };
+  return { ok: true, diagnostics: r.diagnostics, settings: { options, out: shown(v.output), data: v.data.map((d) => shown(d)), extra: extra.map((f) => shown(f)), resolved } };
+}
