@@ -137,7 +137,9 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
       const targets = targetsOf(files, s.settings.data, f, io, setCode, report);
       if (!targets) return;
       setCode(await runBuild(targets, f, io, report));
-      if (f.watch === true) await watchAndBuild(targets, f, s, io, report);
+      // With no file named, each cycle looks for targets again: a new data file is built too.
+      const find = files.length ? undefined : (): readonly string[] => targetsOf(files, s.settings.data, f, io, () => undefined, report) ?? targets;
+      if (f.watch === true) await watchAndBuild(targets, f, s, io, report, find);
     });
 
   outputOptions(program.command('check').description('exit 1 and list outputs that are missing or stale; writes nothing'))
@@ -166,6 +168,7 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
 /** Rebuilds on changes to data or templates until interrupted; each rebuild is a new session. */
 async function watchAndBuild(
   targets: readonly string[], f: BuildFlags, { session, settings }: { session: BuildSession; settings: CommandSettings }, io: Io, report: Report,
+  find?: () => readonly string[],
 ): Promise<void> {
   // The folders of every data file the targets read (packs name their briefings), the templates
   // and the files the options name (theme, fonts, logo, scheme), and the project's config.
@@ -174,11 +177,11 @@ async function watchAndBuild(
   const config = settings.resolved.configFile !== undefined ? [settings.resolved.configFile] : [];
   const dirs = [...new Set([
     ...targets.flatMap((t) => session.sources.dataFiles(t)).map((d) => dirname(d)), templates,
-    ...session.inputFiles, ...config,
+    ...session.inputFiles, ...config, ...(find ? settings.data : []),
   ].filter((d) => existsSync(d)))];
   // One rebuild per burst of saves, never two at once (src/watch/: survives saves by rename).
   let running: Promise<unknown> = Promise.resolve();
-  const watcher = watchFiles(dirs, { debounceMs: 120, onChange: () => (running = runBuild(targets, f, io, report)) });
+  const watcher = watchFiles(dirs, { debounceMs: 120, onChange: () => (running = runBuild(find ? find() : targets, f, io, report)) });
   await watcher.ready;
   io.out(`watching ${dirs.map(showText).join(', ')} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {

@@ -59,16 +59,18 @@ export interface BuildOnlyFlags {
  */
 export function commandSettings(flags: SettingFlags, only: BuildOnlyFlags = {}):
   { readonly ok: true; readonly settings: CommandSettings; readonly diagnostics: readonly Diagnostic[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
-  const r = resolveSettings({ flags: { ...flags } });
-  if (!r.ok) return r;
+  const r0 = resolveSettings({ flags: { ...flags } });
+  if (!r0.ok) return { ok: false, diagnostics: shownLocs(r0.diagnostics) };
+  const r = { ...r0, diagnostics: shownLocs(r0.diagnostics) };
   const { resolved } = r;
   const v = resolved.values;
   const s = resolved.settings;
   const extra: string[] = [];
   let theme;
   if (v.theme !== 'default') {
-    const t = resolveTheme(v.theme, resolved.root);
-    if (!t.ok) return { ok: false, diagnostics: [...r.diagnostics, ...t.diagnostics] };
+    // Named as the user sees it (relative to the working folder), so its errors read that way.
+    const t = resolveTheme(isFile(v.theme) ? shown(v.theme) : v.theme, process.cwd());
+    if (!t.ok) return { ok: false, diagnostics: [...r.diagnostics, ...shownLocs(t.diagnostics)] };
     theme = t.theme;
     extra.push(...t.files);
   }
@@ -76,12 +78,12 @@ export function commandSettings(flags: SettingFlags, only: BuildOnlyFlags = {}):
   let scheme;
   if (v.marking !== 'canada') {
     try {
-      scheme = resolveScheme(v.marking, resolved.root, s.marking.origin.kind === 'config' ? s.marking.origin.loc : undefined);
+      scheme = resolveScheme(isFile(v.marking) ? shown(v.marking) : v.marking, process.cwd(), s.marking.origin.kind === 'config' ? s.marking.origin.loc : undefined);
     } catch (e) {
-      if (e instanceof UserError) return { ok: false, diagnostics: [...r.diagnostics, ...e.diagnostics] };
+      if (e instanceof UserError) return { ok: false, diagnostics: [...r.diagnostics, ...shownLocs(e.diagnostics)] };
       throw e;
     }
-    if (v.marking.includes('/') || /\.(ya?ml|json)$/i.test(v.marking)) extra.push(v.marking);
+    if (isFile(v.marking)) extra.push(shown(v.marking));
   }
   const slides = only.decksOnly === true || v.slides;
   // The key order is part of the build manifest's inputs hash: keep it (new keys go last).
@@ -100,4 +102,14 @@ export function commandSettings(flags: SettingFlags, only: BuildOnlyFlags = {}):
     ...(only.decksOnly ? { decksOnly: true } : {}),
   };
   return { ok: true, diagnostics: r.diagnostics, settings: { options, out: shown(v.output), data: v.data.map((d) => shown(d)), extra: extra.map((f) => shown(f)), resolved } };
+}
+
+/** A theme or scheme named by file (a path or a data-file extension) rather than by name. */
+function isFile(spec: string): boolean {
+  return /\.(ya?ml|json)$/i.test(spec) || spec.includes('/') || spec.includes('\\');
+}
+
+/** Diagnostics located in files named as the user sees them (relative to the working folder when inside it). */
+function shownLocs(diags: readonly Diagnostic[]): Diagnostic[] {
+  return diags.map((d) => (d.loc && isAbsolute(d.loc.file) ? { ...d, loc: { ...d.loc, file: shown(d.loc.file) } } : d));
 }

@@ -28,7 +28,7 @@ function project(files: Record<string, string | Buffer>, config = true): string 
   return dir;
 }
 
-describe('bad theme files (test/fixtures/bad/themes/cases-themes.json)', () => {
+describe('bad theme files (test/fixtures/bad/cases-themes.json)', () => {
   it('has a case for every theme file there', () => {
     expect(cases.length).toBeGreaterThanOrEqual(13);
   });
