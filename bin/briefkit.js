@@ -9,6 +9,10 @@ import v8 from 'node:v8';
 v8.setFlagsFromString('--max-semi-space-size=32');
 v8.setFlagsFromString('--heap-growing-percent=30');
 
+// Chart drawings kept on disk by content hash (src/charts/disk-cache.ts): a cold build of
+// unchanged charts does not draw them again. On for the CLI; BRIEFKIT_CACHE=0 turns it off.
+process.env.BRIEFKIT_CHART_CACHE ||= '1';
+
 const { main } = await import('../dist/cli.bundle.mjs').catch(() => import('../dist/cli/main.js'));
 
 main(process.argv.slice(2)).then(

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { diskForget, diskGet, diskSet } from './disk-cache.js';
 import type { ChartAsset } from './types.js';
 
 /**
@@ -12,6 +13,7 @@ const MAX_ENTRIES = 256;
 
 const cache = new Map<string, ChartAsset>();
 let hits = 0;
+let diskHits = 0;
 let misses = 0;
 
 /** JSON with object keys sorted, so equal values give equal strings. */
@@ -31,19 +33,36 @@ export function chartHash(parts: unknown): string {
   return createHash('sha256').update(stableJson({ v: CHART_VERSION, parts })).digest('hex');
 }
 
-/** The cached asset for `key`, counting a hit or a miss. */
+/**
+ * The cached asset for `key`, from this process's cache or else from the drawings kept on disk
+ * (`disk-cache.ts`), counting a hit (and a disk hit) or a miss.
+ */
 export function cacheGet(key: string): ChartAsset | undefined {
   const hit = cache.get(key);
   if (hit) {
     hits++;
     cache.delete(key);
     cache.set(key, hit);
-  } else misses++;
-  return hit;
+    return hit;
+  }
+  const stored = diskGet(key);
+  if (stored) {
+    hits++;
+    diskHits++;
+    remember(key, stored);
+    return stored;
+  }
+  misses++;
+  return undefined;
 }
 
-/** Stores an asset, evicting the least recently used beyond the limit. */
+/** Stores an asset, here and on disk, evicting the least recently used here beyond the limit. */
 export function cacheSet(key: string, asset: ChartAsset): void {
+  remember(key, asset);
+  diskSet(asset);
+}
+
+function remember(key: string, asset: ChartAsset): void {
   cache.set(key, asset);
   while (cache.size > MAX_ENTRIES) {
     const oldest = cache.keys().next().value;
@@ -55,18 +74,22 @@ export function cacheSet(key: string, asset: ChartAsset): void {
 /** Cache counters since the process started (or the last {@link clearChartCache}). */
 export interface ChartCacheStats {
   readonly hits: number;
+  /** Of the hits, those read from disk. */
+  readonly diskHits: number;
   readonly misses: number;
   readonly size: number;
 }
 
 /** Hit and miss counts of the process-level chart cache, for tests and benchmarks. */
 export function chartCacheStats(): ChartCacheStats {
-  return { hits, misses, size: cache.size };
+  return { hits, diskHits, misses, size: cache.size };
 }
 
-/** Empties the chart cache and resets its counters. */
+/** Empties the chart cache (and forgets on disk what this process drew or read there) and resets its counters. */
 export function clearChartCache(): void {
   cache.clear();
+  diskForget();
   hits = 0;
+  diskHits = 0;
   misses = 0;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError, diag } from '../diag/errors.js';
@@ -142,4 +142,91 @@ export function sweepStale(dir: string, name: string): void {
     if (!m || m[1] !== name || alive(Number(m[2]))) continue;
     try { rmSync(join(dir, f), { force: true }); } catch { /* not ours to remove after all */ }
   }
+}
+
+/** A file written atomically piece by piece: see {@link openAtomicFile}. */
+export interface AtomicFile {
+  /** The file it will replace. */
+  readonly path: string;
+  /** Appends bytes (buffered: a PDF writer hands over many small pieces). */
+  write(chunk: Uint8Array | string): void;
+  /** Flushes to disk and renames over `path`; returns the size and SHA-256 of what was written. */
+  commit(): { readonly bytes: number; readonly sha256: string };
+  /** Drops the temporary file; `path` keeps what it held. Safe to call after a failure or twice. */
+  abort(): void;
+}
+
+/** Bytes gathered before one write to the temporary file. */
+const FLUSH_BYTES = 1 << 16;
+
+/**
+ * Opens `path` for an atomic write in pieces, so a large output (a pack of a thousand
+ * briefings) never has to be held whole in memory. Same guarantees as {@link writeFileAtomic}:
+ * the pieces go to a temporary file beside `path` (named like {@link tempPath}, so a build
+ * killed half-way leaves only a temporary file, which the next write there sweeps away), which
+ * is flushed to disk and renamed over `path` on `commit`; any failure removes it. Until
+ * `commit`, `path` holds what it held before.
+ */
+export function openAtomicFile(path: string): AtomicFile {
+  const dir = dirname(path);
+  const tmp = tempPath(path);
+  makeDir(dir);
+  sweepStale(dir, basename(path));
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w', 0o644);
+  } catch (e) {
+    throw ioError(e, path);
+  }
+  const hash = createHash('sha256');
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let total = 0;
+  let state: 'open' | 'committed' | 'aborted' = 'open';
+  const fail = (e: unknown): never => {
+    abort();
+    throw e instanceof UserError ? e : ioError(e, path);
+  };
+  const flush = (): void => {
+    if (fd === undefined || pendingBytes === 0) return;
+    const buf = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    writeAll(fd, buf);
+  };
+  function abort(): void {
+    if (state !== 'open') return;
+    state = 'aborted';
+    pending = [];
+    if (fd !== undefined) try { closeSync(fd); } catch { /* already failing */ }
+    fd = undefined;
+    try { rmSync(tmp, { force: true }); } catch { /* nothing to keep */ }
+  }
+  return {
+    path,
+    write(chunk) {
+      if (state !== 'open') throw new Error(`internal: write to ${path} after ${state}`);
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      hash.update(buf);
+      total += buf.length;
+      pending.push(buf);
+      pendingBytes += buf.length;
+      if (pendingBytes >= FLUSH_BYTES) try { flush(); } catch (e) { fail(e); }
+    },
+    commit() {
+      if (state !== 'open' || fd === undefined) throw new Error(`internal: commit of ${path} after ${state}`);
+      try {
+        flush();
+        fsyncSync(fd);
+        closeSync(fd);
+        fd = undefined;
+        renameSync(tmp, path);
+      } catch (e) {
+        fail(e);
+      }
+      state = 'committed';
+      return { bytes: total, sha256: hash.digest('hex') };
+    },
+    abort,
+  };
 }
