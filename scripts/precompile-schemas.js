@@ -18,5 +18,5 @@ for (const name of ['briefing', 'pack']) {
 }
 
 // The fonts' content hash, so build manifests need not hash 13 MB of fonts at every start.
-const { recordFontsHash } = await import('../dist/incremental/inputs.js');
+const { recordFontsHash } = await import('../dist/text/fonts-hash.js');
 recordFontsHash();

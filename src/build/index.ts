@@ -18,3 +18,5 @@ export type { PartSource } from './prepare-pool.js';
 export { buildAll } from './pool.js';
 export { planTargets, runTargets } from './run.js';
 export type { Plan, PlanState, RunEvent, RunOptions } from './run.js';
+export { DEFAULT_DATA_DIRS, findTargets, validateTarget } from './inputs.js';
+export type { Targets } from './inputs.js';

@@ -7,7 +7,7 @@ import { jsonLine } from '../diag/escape.js';
 import { resolveSettings, settingsJson, settingsText } from '../project/index.js';
 import { UserError } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
-import { resolveScheme } from '../marking/index.js';
+import { resolveScheme } from '../project/index.js';
 import type { ResolvedSettings } from '../project/index.js';
 import { reportAs } from './init.js';
 

@@ -8,7 +8,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { TargetOptions } from '../build/index.js';
 import { UserError } from '../diag/errors.js';
 import type { Diagnostic } from '../diag/types.js';
-import { resolveScheme } from '../marking/index.js';
+import { resolveScheme } from '../project/index.js';
 import { resolveSettings } from '../project/index.js';
 import type { ResolvedSettings } from '../project/index.js';
 import { defaultTheme, resolveTheme, withGutter } from '../theme/index.js';

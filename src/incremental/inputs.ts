@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fromRoot } from '../util/root.js';
 import { peekData } from '../data/peek.js';
-import { FONT_DIR } from '../text/fonts.js';
 import { TEMPLATES_DIR } from '../template/index.js';
-import { fileHash, filesUnder, sha256 } from './hash.js';
+import { fileHash, filesUnder, sha256 } from '../util/hash.js';
+import { fontsHash } from '../text/fonts-hash.js';
 
 let version: string | undefined;
 
@@ -19,35 +19,6 @@ export function toolVersion(): string {
   const code = filesUnder(codeDir, codeDir).filter((f) => /\.(m?js|ts)$/.test(f) && !f.endsWith('.d.ts'));
   version = `${pkg.version}+${sha256(code.map((f) => `${f}:${fileHash(join(codeDir, f))}`).join('\n')).slice(0, 12)}`;
   return version;
-}
-
-let fonts: string | undefined;
-
-/**
- * Hash of the bundled fonts (13 MB, so hashed once per build of the tool: `npm run build`
- * records it with each file's size; a size that no longer matches means hashing again).
- */
-export function fontsHash(): string {
-  if (fonts) return fonts;
-  const list = filesUnder(FONT_DIR, FONT_DIR);
-  const sizes = list.map((f) => `${f}:${statSync(join(FONT_DIR, f)).size}`).join('\n');
-  try {
-    const pre = JSON.parse(readFileSync(fromRoot('dist', 'fonts.sha256.json'), 'utf8')) as { sizes: string; hash: string };
-    if (pre.sizes === sizes) return (fonts = pre.hash);
-  } catch {
-    // Not built yet: hash the files below.
-  }
-  fonts = sha256(list.map((f) => `${f}:${fileHash(join(FONT_DIR, f))}`).join('\n'));
-  return fonts;
-}
-
-/** Writes the fonts' hash for {@link fontsHash} (run by `npm run build`). */
-export function recordFontsHash(): void {
-  fonts = undefined;
-  const list = filesUnder(FONT_DIR, FONT_DIR);
-  const sizes = list.map((f) => `${f}:${statSync(join(FONT_DIR, f)).size}`).join('\n');
-  const hash = sha256(list.map((f) => `${f}:${fileHash(join(FONT_DIR, f))}`).join('\n'));
-  writeFileSync(fromRoot('dist', 'fonts.sha256.json'), JSON.stringify({ sizes, hash }) + '\n');
 }
 
 export type TargetKind = 'briefing' | 'pack';

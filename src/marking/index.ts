@@ -15,4 +15,3 @@ export type { MarkingField } from './format.js';
 export { compileScheme } from './table.js';
 export { describeProblem, schemeHint } from './describe.js';
 export { cleanMarkingText, visibleText } from './text.js';
-export { isSchemeFile, loadScheme, resolveScheme } from './load.js';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
-import { DEFAULT_DATA_DIRS, findTargets } from '../cli/inputs.js';
+import { DEFAULT_DATA_DIRS, findTargets } from '../build/inputs.js';
 import { peekData } from '../data/peek.js';
 import type { Diagnostic } from '../diag/types.js';
 import { targetKind } from '../incremental/inputs.js';

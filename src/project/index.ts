@@ -7,3 +7,4 @@ export type { Project, ProjectConfig, ProjectResult } from './config.js';
 export { envName, resolveSettings, SETTING_NAMES } from './settings.js';
 export type { Origin, ResolvedSettings, Setting, SettingName, SettingsInput, SettingsResult, SettingValues } from './settings.js';
 export { describeOrigin, settingsJson, settingsText } from './show.js';
+export { isSchemeFile, loadScheme, resolveScheme } from './scheme.js';

@@ -1,5 +1,5 @@
 import bidiModule from 'bidi-js';
-import type { FontFace } from '../theme/types.js';
+import type { FontFace } from './font-id.js';
 import { splitRuns } from './measure.js';
 
 /** Characters of right-to-left scripts and the explicit RTL controls: only then is bidi run. */

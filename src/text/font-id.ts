@@ -33,3 +33,6 @@ export type UserFontId = `user-${string}`;
 
 /** A concrete font file the renderer embeds: bundled, or the user's. */
 export type FontId = BundledFontId | UserFontId;
+
+/** Faces the layout asks for; the text stage maps them to bundled font files. */
+export type FontFace = 'regular' | 'italic' | 'semibold' | 'bold' | 'boldItalic';

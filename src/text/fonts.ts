@@ -5,7 +5,7 @@ import { fromRoot } from '../util/root.js';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { fail } from '../diag/errors.js';
-import type { FontFace } from '../theme/types.js';
+import type { FontFace } from './font-id.js';
 import type { BundledFontId, FontId, UserFontId } from './font-id.js';
 
 export type { BundledFontId, FontId, UserFontId } from './font-id.js';

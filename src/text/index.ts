@@ -4,3 +4,4 @@ export { textWidth, splitRuns, runWidth, ascent, capHeight, TEXT_FEATURES, NUMBE
 export type { Run } from './measure.js';
 export { FONT_IDS, fontPath, fontBytes, getFont, mainFont, fallbackFont } from './fonts.js';
 export type { FontId } from './fonts.js';
+export { fontsHash, recordFontsHash } from './fonts-hash.js';

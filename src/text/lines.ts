@@ -1,4 +1,4 @@
-import type { FontFace } from '../theme/types.js';
+import type { FontFace } from './font-id.js';
 import { breakPoints } from './hyphenate.js';
 import { textWidth } from './measure.js';
 import { allowedCuts, bindNumbers, numberRanges } from './numbers.js';

@@ -1,4 +1,4 @@
-import type { FontFace } from '../theme/types.js';
+import type { FontFace } from './font-id.js';
 import { IGNORABLE } from './coverage.js';
 import { getFont, mainFont } from './fonts.js';
 import { itemize } from './script.js';

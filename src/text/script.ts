@@ -1,4 +1,4 @@
-import type { FontFace } from '../theme/types.js';
+import type { FontFace } from './font-id.js';
 import { getFont, mainFont, scriptFont } from './fonts.js';
 import type { FontId, ScriptFont } from './fonts.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fontsHash } from '../incremental/inputs.js';
+import { fontsHash } from './fonts-hash.js';
 import { makeDir, sweepStale, tempPath } from '../util/fs.js';
 
 /** A shaped run as stored: glyphs [id, advance, code points] and positions (pdfkit units). */

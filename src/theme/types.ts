@@ -1,9 +1,8 @@
 /** Design tokens. All lengths are in PostScript points (pt, 1/72 in). */
 import type { SafeImage } from '../image/index.js';
-import type { FontId } from '../text/font-id.js';
+import type { FontFace, FontId } from '../text/font-id.js';
 
-/** Faces the layout asks for; the text stage maps them to bundled font files. */
-export type FontFace = 'regular' | 'italic' | 'semibold' | 'bold' | 'boldItalic';
+export type { FontFace } from '../text/font-id.js';
 
 /** Paper sizes we lay out for. */
 export type Paper = 'a4' | 'letter' | 'slide16x9';

@@ -1,4 +1,12 @@
-import type { Language, MoneyUnit } from '../data/types.js';
+/**
+ * A briefing language, a BCP 47 tag (`en`, `fr`, `ko`); the data stage's `Language` is the same
+ * string, declared there for the schema. Formatting sits below the data stage, so it names its
+ * own types instead of importing them.
+ */
+type Language = string;
+
+/** The scale a money amount is written in (the data stage's `MoneyUnit`, checked against it where passed). */
+export type MoneyUnit = 'one' | 'thousand' | 'million' | 'billion';
 
 /**
  * The region a bare language tag is formatted for: briefkit's own English and French are

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_RUNS, MAX_WIDTHS, RunCodec, VERSION, formatStore, keysToKeep, parseStore } from '../../src/text/shape-store.js';
 import type { StoreHead, StoredRun } from '../../src/text/shape-store.js';
-import { fontsHash } from '../../src/incremental/inputs.js';
+import { fontsHash } from '../../src/text/index.js';
 
 const made: string[] = [];
 afterAll(() => {

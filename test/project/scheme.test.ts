@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/diag/errors.js';
-import { checkMarking, combineMarkings, formatMarking, loadScheme, natoScheme, readMarking, resolveScheme } from '../../src/marking/index.js';
+import { checkMarking, combineMarkings, formatMarking, natoScheme, readMarking } from '../../src/marking/index.js';
+import { loadScheme, resolveScheme } from '../../src/project/index.js';
 import { loadManifest } from '../../src/pack/manifest.js';
 
 const made: string[] = [];

@@ -9,11 +9,10 @@ import { isAbsolute, resolve } from 'node:path';
 import { diag, UserError } from '../diag/errors.js';
 import type { Diagnostic, SourceLoc } from '../diag/types.js';
 import type { Locator } from '../data/locator.js';
-import { readSchemaFile } from '../project/schema-file.js';
+import { readSchemaFile } from './schema-file.js';
 import { displayPath } from '../template/files.js';
-import { builtinSchemes } from './schemes.js';
-import { compileScheme } from './table.js';
-import type { MarkingCaveat, MarkingLevel, MarkingNames, MarkingRelease, MarkingScheme } from './types.js';
+import { builtinSchemes, compileScheme } from '../marking/index.js';
+import type { MarkingCaveat, MarkingLevel, MarkingNames, MarkingRelease, MarkingScheme } from '../marking/index.js';
 
 /** A scheme file as the schema allows it (optional fields not yet defaulted). */
 interface RawScheme {
