@@ -7,8 +7,9 @@
  */
 import { dirname, resolve } from 'node:path';
 import { isRecord } from '../data/index.js';
-import { hasErrors } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { csvDependencies } from '../data/index.js';
+import { hasErrors } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { inputsHash } from '../incremental/index.js';
 import { deckOf } from './deck.js';
 import type { SlidesOptions, SlidesResult } from './deck.js';
@@ -169,7 +170,9 @@ export class BuildSession {
     if (names.length === 0) return {};
     const o = this.options;
     const templates = o.templatesDir;
-    const hashOf = (options: TargetOptions): string => inputsHash(file, options, templates, this.sources, extra).hash;
+    // Tables' CSV files are inputs too: an edit to one makes the outputs stale.
+    const csv = this.sources.dataFiles(file).flatMap((f) => csvDependencies(this.sources.peek(f), f));
+    const hashOf = (options: TargetOptions): string => inputsHash(file, options, templates, this.sources, [...extra, ...csv]).hash;
     const print = hashOf(printOptions(o));
     const isDeck = (n: string): boolean => this.kind(file) === 'briefing' && (n.endsWith('-slides.pdf') || n.endsWith('.pptx'));
     const decks = names.some(isDeck) ? hashOf(deckHashOptions(o)) : print;

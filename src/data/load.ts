@@ -3,9 +3,10 @@
  * frozen {@link Briefing}. Every problem found becomes a located {@link Diagnostic}; nothing
  * unvalidated ever reaches the templates.
  */
-import { diag, hasErrors } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag, hasErrors } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { buildBriefing, sourcePath } from './build.js';
+import { resolveCsvTables } from './csv-rows.js';
 import type { BriefingInput } from './input.js';
 import { resolveLimits, type DataLimits } from './limits.js';
 import { formatOf, parseSource } from './parse.js';
@@ -55,12 +56,19 @@ export function loadBriefing(input: LoadInput): LoadResult {
   if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
   const parsed = input.parsed ?? parseSource(file, read.text, { format: formatOf(file), limits });
   if (!parsed.ok) return { ok: false, diagnostics: finish(parsed.diagnostics) };
-  const { data, locator } = parsed;
+  const { locator } = parsed;
+  let data = parsed.data;
 
   const found: Diagnostic[] = [...parsed.diagnostics, ...checkValues(data, locator, limits)];
   const schemaProblems = validateSchema(data, locator);
   found.push(...schemaProblems);
-  if (schemaProblems.length === 0) found.push(...checkSemantics(data as BriefingInput, locator, input.scheme));
+  if (schemaProblems.length === 0) {
+    // Tables' CSV rows are read in first: every later check and stage sees inline rows.
+    const csv = resolveCsvTables(data, { file, locator, limits });
+    found.push(...csv.diagnostics);
+    data = csv.data;
+    found.push(...checkSemantics(data as BriefingInput, locator, input.scheme));
+  }
   const diagnostics = finish(found);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
