@@ -5,13 +5,12 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import type { TargetOptions } from '../build/index.js';
+import { reporterOptions } from '../report/index.js';
+import type { ReporterFlags } from '../report/index.js';
 import { DEFAULT_GUTTER_MM, defaultTheme, withGutter } from '../theme/index.js';
 
-/** Diagnostics formats. */
-export type ReporterKind = 'text' | 'json' | 'github';
-
 /** Flags shared by `build` and `check`. */
-export interface OutputFlags {
+export interface OutputFlags extends ReporterFlags {
   /** Unset: the project's setting (default `output`). */
   readonly out?: string;
   /** Unset: the project's setting (default a4). */
@@ -28,7 +27,6 @@ export interface OutputFlags {
   readonly slides?: boolean;
   readonly overflow: 'continue' | 'error';
   readonly shard?: string;
-  readonly reporter: ReporterKind;
 }
 
 /** `build` adds these. */
@@ -56,14 +54,15 @@ export function positiveInt(what: string): (v: string) => number {
   };
 }
 
-/** The reporter option every command takes. */
-export function reporterOption(): Option {
-  return new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text');
+/** Adds the reporter's options (`--reporter`, `--quiet`, `--verbose`), the same on every command. */
+export function withReporter(cmd: Command): Command {
+  for (const o of reporterOptions()) cmd.addOption(o);
+  return cmd;
 }
 
 /** The options of `build` and `check`. */
 export function outputOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .argument('[files...]', 'briefing data files, pack manifests or folders (default: data/briefings data/packs)')
     .option('-o, --out <dir>', 'output folder (default: the project\'s, else output)')
     .addOption(new Option('--paper <size>', 'paper size (default: the project\'s, else a4)').choices(['a4', 'letter']))
@@ -79,8 +78,8 @@ export function outputOptions(cmd: Command): Command {
     .option('--slides', 'also write each briefing\'s slide decks (<id>-slides.pdf, <id>.pptx); a deck that fails never stops the print PDF')
     .addOption(new Option('--overflow <mode>', 'with --slides: slide text too long for a slide continues on a "(cont.)" slide, or fails the deck')
       .choices(['continue', 'error']).default('continue'))
-    .option('--shard <k/n>', 'build only the k-th of n slices of the targets (split across CI machines)')
-    .addOption(reporterOption());
+    .option('--shard <k/n>', 'build only the k-th of n slices of the targets (split across CI machines)');
+  return withReporter(cmd);
 }
 
 /**

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fromRoot } from '../util/root.js';
-import { Command, CommanderError, Option } from 'commander';
-import { formatDiagnostic, formatGithub } from '../diag/format.js';
-import { jsonLine, showLines, showText } from '../diag/escape.js';
-import type { Diagnostic } from '../diag/types.js';
-import { registerBuild, registerDiff } from './build.js';
+import { fromRoot } from '../util/index.js';
+import { Command, CommanderError } from 'commander';
+import { showLines } from '../diag/index.js';
+import { DEFAULT_DATA_DIRS, findTargets, validateTarget } from '../build/index.js';
+import type { ReporterFlags } from '../report/index.js';
+import { registerBuild, registerDiff, startRun } from './build.js';
+import { withReporter } from './flags.js';
 import { registerConfig } from './config.js';
 import { registerInit } from './init.js';
-import { DEFAULT_DATA_DIRS, findTargets, validateTarget } from './inputs.js';
 import { registerPack } from './pack.js';
 import { registerPreview } from './preview.js';
 import { registerSend } from './send.js';
@@ -25,19 +25,9 @@ function packageVersion(): string {
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
 
-type Reporter = 'text' | 'json' | 'github';
-
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
-}
-
-function report(diags: readonly Diagnostic[], reporter: Reporter, io: Io): void {
-  if (reporter === 'json') {
-    if (diags.length) io.out(jsonLine({ diagnostics: diags }));
-    return;
-  }
-  for (const d of diags) io.err(reporter === 'github' ? formatGithub(d) : formatDiagnostic(d));
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
@@ -53,33 +43,35 @@ export async function main(argv: readonly string[], io: Io = { out: (s) => conso
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError();
-  const reporterOpt = () => new Option('--reporter <kind>', 'diagnostics format').choices(['text', 'json', 'github']).default('text');
-
-  program.command('validate')
-    .description('check briefing data files and pack manifests without building (default: data/briefings data/packs)')
-    .argument('[files...]', 'briefing data files or folders')
-    .addOption(reporterOpt())
-    .action((files: string[], o: Record<string, unknown>) => {
-      const { files: targets, problems } = findTargets(files, DEFAULT_DATA_DIRS);
-      report(problems, o['reporter'] as Reporter, io);
-      if (problems.length) code = EXIT.badInput;
-      for (const file of targets) {
-        const r = validateTarget(file);
-        report(r.diagnostics, o['reporter'] as Reporter, io);
-        if (!r.ok) code = EXIT.badInput;
-        else if (o['reporter'] !== 'json') io.out(`ok ${showText(basename(file))}`);
-      }
-    });
-
   const setCode = (c: number): void => {
     code = Math.max(code, c);
   };
-  const rep = (d: readonly Diagnostic[], r: string): void => report(d, r as Reporter, io);
-  registerBuild(program, io, setCode, rep);
-  registerDiff(program, io, setCode, rep);
-  registerPack(program, io, setCode, rep);
+
+  withReporter(program.command('validate')
+    .description('check briefing data files and pack manifests without building (default: data/briefings data/packs)')
+    .argument('[files...]', 'briefing data files or folders'))
+    .action((files: string[], f: ReporterFlags) => {
+      const run = startRun('validate', f, io, setCode);
+      try {
+        const { files: targets, problems } = findTargets(files, DEFAULT_DATA_DIRS);
+        run.r.diagnostics(problems);
+        if (problems.length) run.code(EXIT.badInput);
+        for (const file of targets) {
+          const r = validateTarget(file);
+          run.r.diagnostics(r.diagnostics);
+          if (!r.ok) run.code(EXIT.badInput);
+          else run.r.note(`ok ${basename(file)}`);
+        }
+      } finally {
+        run.finish();
+      }
+    });
+
+  registerBuild(program, io, setCode);
+  registerDiff(program, io, setCode);
+  registerPack(program, io, setCode);
   registerSend(program, io, setCode);
-  registerSlides(program, io, setCode, rep);
+  registerSlides(program, io, setCode);
   registerPreview(program, io, setCode);
   registerInit(program, io, setCode);
   registerConfig(program, io, setCode);

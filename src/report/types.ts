@@ -2,7 +2,7 @@
  * What a command tells its user, as typed events, and the reporter that prints them in one of
  * four forms. Commands never format lines themselves: they hand events to a {@link Reporter}.
  */
-import type { Diagnostic } from '../diag/types.js';
+import type { Diagnostic } from '../diag/index.js';
 
 /** The output forms `--reporter` chooses. */
 export type ReporterKind = 'text' | 'json' | 'jsonl' | 'github';
@@ -33,7 +33,7 @@ export interface OutputInfo {
 }
 
 /** Whether a target's outputs match their inputs (`build` skips, `check` lists). */
-export type TargetState = 'up-to-date' | 'stale' | 'missing' | 'unknown';
+export type TargetState = 'up-to-date' | 'stale' | 'missing' | 'modified' | 'unknown';
 
 /** One target's state, and each of its outputs' states. */
 export interface StateInfo {

@@ -9,8 +9,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { UserError, diag } from '../diag/errors.js';
-import type { SourceLoc } from '../diag/types.js';
+import { UserError, diag } from '../diag/index.js';
+import type { SourceLoc } from '../diag/index.js';
 
 /** Largest template, partial or message catalog read, in bytes (ours are a few KB). */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
@@ -33,16 +33,20 @@ function at(path: string, ref: SourceLoc | undefined): SourceLoc {
 }
 
 /** The real path of the template folder, or a located error when there is none. */
+/** Pseudo file systems (processes, devices, kernel state): never a templates folder. */
+const SYSTEM = /^\/(proc|sys|dev)(\/|$)/;
+
 export function templateRoot(dir: string, ref?: SourceLoc): string {
   let real: string | undefined;
   try {
     real = realpathSync(dir);
     // A file, a pipe or a device given as --templates is no folder: said here, not by a crash.
-    if (statSync(real).isDirectory()) return real;
+    // Nor is a folder of the kernel's pseudo file systems, whose files never end or block.
+    if (statSync(real).isDirectory() && !SYSTEM.test(real)) return real;
   } catch {
     real = undefined;
   }
-  const what = real === undefined ? 'templates folder not found' : 'the templates folder is not a folder';
+  const what = real === undefined ? 'templates folder not found' : SYSTEM.test(real) ? 'the templates folder is a system folder' : 'the templates folder is not a folder';
   throw new UserError([diag('template/missing', `${what}: ${displayPath(dir)}`, {
     ...(ref ? { loc: ref } : {}),
     hint: 'give --templates a folder that holds template kinds (each with document.hbs) and messages/',

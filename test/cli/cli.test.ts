@@ -86,9 +86,11 @@ describe('briefkit CLI', () => {
     writeFileSync(bad, readFileSync(DATA, 'utf8').replace('classification:', 'clasification:'));
     const gh = await run(['validate', bad, '--reporter', 'github']);
     expect(gh.code).toBe(1);
-    expect(gh.err).toMatch(/^::error file=.*b\.yaml,line=\d+,col=\d+,title=data\/unknown-field::/m);
+    // Workflow commands go to stdout (a runner reads both streams).
+    expect(gh.out).toMatch(/^::error file=.*b\.yaml,line=\d+,col=\d+,title=data\/unknown-field::/m);
     const js = await run(['validate', bad, '--reporter', 'json']);
-    const parsed = JSON.parse(js.out.trim().split('\n')[0] ?? '{}') as { diagnostics: { code: string }[] };
+    // One JSON document, whatever the number of files.
+    const parsed = JSON.parse(js.out) as { diagnostics: { code: string }[] };
     expect(parsed.diagnostics.map((d) => d.code)).toContain('data/unknown-field');
   });
 

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Progress } from '../../src/cli/progress.js';
+import { createReporter } from '../../src/report/index.js';
 import { jsonLine, showLines, showText } from '../../src/diag/escape.js';
 import { formatDiagnostic, formatGithub } from '../../src/diag/format.js';
 import type { Diagnostic } from '../../src/diag/types.js';
@@ -139,9 +139,9 @@ describe('progress line', () => {
     delete process.env['CI'];
     try {
       let written = '';
-      const stream = { isTTY: true, write: (s: string) => { written += s; return true; } } as unknown as NodeJS.WriteStream;
-      const p = new Progress(2, stream);
-      p.tick('data/\u001b[2J\nbuilt x\u202e.yaml');
+      const tty = { isTTY: true, write: (s: string) => { written += s; return true; } };
+      const r = createReporter({ kind: 'text', command: 'build', io: { out: () => undefined, err: () => undefined, tty }, env: {} });
+      r.progress(1, 2, 'data/\u001b[2J\nbuilt x\u202e.yaml');
       expect(written).toBe('\r\u001b[2K[1/2] data/<U+001B>[2J<U+000A>built x<U+202E>.yaml');
     } finally {
       if (ci !== undefined) process.env['CI'] = ci;

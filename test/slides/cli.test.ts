@@ -21,7 +21,7 @@ describe('briefkit slides', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefkit-slides-'));
     const r = await run([FILE, '--out', dir]);
     expect(r.code).toBe(0);
-    expect(r.out.join('\n')).toMatch(/built .*canada-korea-1995-slides\.pdf and .*canada-korea-1995\.pptx \(8 slides/);
+    expect(r.out.join('\n')).toMatch(/built .*canada-korea-1995-slides\.pdf \(8 slides, \d+ KB\)\nbuilt .*canada-korea-1995\.pptx \(8 slides, \d+ KB\)/);
     expect(readFileSync(join(dir, 'canada-korea-1995-slides.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(dir, 'canada-korea-1995.pptx')).subarray(0, 2).toString()).toBe('PK');
   });
