@@ -122,12 +122,15 @@ export async function bindPack(manifestFile: string, o: PackOptions = {}, store?
           };
         }
         const partMessages = loadMessages(templates, p.briefing.language);
-        const label = (partMessages['briefingLabel'] ?? 'Briefing {n} of {total}').replace('{n}', String(i + 1)).replace('{total}', String(manifest.briefings.length));
+        // A kind other than the fact sheet names itself on the divider and in the contents.
+        const docKind = p.briefing.template && p.briefing.template !== 'fact-sheet' ? partMessages[`kind.${p.briefing.template}`] : undefined;
+        const label = (docKind ? (partMessages['kindLabel'] ?? '{kind} · {n} of {total}').replace('{kind}', docKind) : partMessages['briefingLabel'] ?? 'Briefing {n} of {total}')
+          .replace('{n}', String(i + 1)).replace('{total}', String(manifest.briefings.length));
         const prefix = p.briefing.id;
         const tree = packPart(p.tree, {
           prefix, noteOffset,
           divider: {
-            kind: 'divider', id: prefix, label, title: txt(p.briefing.title),
+            kind: 'divider', id: prefix, label, title: txt(p.briefing.title), ...(docKind ? { docKind } : {}),
             lines: [...(p.briefing.subtitle ? [txt(p.briefing.subtitle)] : []), txt(formatDate(p.briefing.date, p.briefing.language))],
             loc: { file: manifest.file, line: 1, col: 1 },
           },

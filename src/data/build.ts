@@ -7,6 +7,7 @@ import { defaultScheme, markingBanner } from '../marking/index.js';
 import type { MarkingScheme } from '../marking/index.js';
 import { buildBlock } from './blocks.js';
 import type { BriefingInput, ChartInput, SectionInput, TradeInput } from './input.js';
+import { buildKindFields } from './kinds.js';
 import type { Locator } from './locator.js';
 import type { PathSeg } from './paths.js';
 import type { Briefing, ChartSpec, Section, Trade, TradeYear } from './types.js';
@@ -87,6 +88,8 @@ export function buildBriefing(b: BriefingInput, locator: Locator, scheme: Markin
   const years = b.trade?.years ?? [];
   const yearSource = years.map((_, i) => i).sort((p, q) => (years[p]?.year ?? 0) - (years[q]?.year ?? 0));
   const briefing: Briefing = {
+    // A kind's own fields (`programme`, `person`, …) first: the briefing's fields cannot be overridden.
+    ...buildKindFields(b, scheme, b.language),
     id: b.id,
     language: b.language,
     title: nfc(b.title),

@@ -7,6 +7,7 @@ import type { Diagnostic, SourceLoc } from '../diag/types.js';
 import { checkMarking, defaultScheme } from '../marking/index.js';
 import type { MarkingScheme } from '../marking/index.js';
 import { checkSections } from './check-blocks.js';
+import { checkKinds } from './check-kinds.js';
 import { num } from './describe.js';
 import type { BriefingInput, ChartInput, TradeInput } from './input.js';
 import type { Locator } from './locator.js';
@@ -35,6 +36,7 @@ export function checkSemantics(b: BriefingInput, locator: Locator, scheme: Marki
   if (marking) out.push(marking);
   uniques(b.sections.map((s) => s.id), ['sections'], 'id', 'section id', locator, out);
   out.push(...checkSections(b, locator));
+  out.push(...checkKinds(b, b.classification, locator, scheme));
   if (b.trade) checkTrade(b.trade, locator, out);
   const charts = b.charts ?? [];
   uniques(charts.map((c) => c.name), ['charts'], 'name', 'chart name', locator, out);

@@ -50,8 +50,11 @@ export type Block =
   /** The document's title block: title, subtitle and meta lines, with a rule. */
   | { readonly kind: 'titleBlock'; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc; readonly id?: string }
   | { readonly kind: 'cover'; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc; readonly id?: string }
-  /** A pack's divider page before a briefing: its number, title and subtitle, on a right-hand page. */
-  | { readonly kind: 'divider'; readonly id: string; readonly label: string; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc }
+  /**
+   * A pack's divider page before a briefing: its number, title and subtitle, on a right-hand page.
+   * `docKind` names a document kind other than the fact sheet ("Visit programme"), shown in the pack's contents.
+   */
+  | { readonly kind: 'divider'; readonly id: string; readonly label: string; readonly title: readonly Inline[]; readonly lines: readonly (readonly Inline[])[]; readonly loc: SourceLoc; readonly docKind?: string }
   | { readonly kind: 'toc'; readonly title: readonly Inline[]; readonly loc: SourceLoc }
   | { readonly kind: 'pageBreak'; readonly loc: SourceLoc }
   /** A titled box (`:::callout{kind title}`): a key message, an "if asked" line, a note. */

@@ -145,7 +145,8 @@ export function dividerAtoms(b: Extract<Block, { kind: 'divider' }>, parent: num
   atoms.push(...textAtoms(txt(b.label), {
     style: { face: 'semibold', size: 13, color: t.palette.muted }, leading: 20, tag: ctx.struct.add('P', sect), keepTogether: true, keepWithNext: true, justify: false,
   }, ctx));
-  const title = ctx.meta.title;
+  // The contents list says what each part is when it is not a fact sheet: "Visit programme: …".
+  const title = b.docKind ? `${b.docKind}: ${ctx.meta.title}` : ctx.meta.title;
   ctx.headings.push({ id: b.id, level: 1, title });
   atoms.push(...textAtoms(b.title, {
     style: { face: 'bold', size: 26, color: t.palette.primary }, leading: 32, tag: ctx.struct.add('H1', sect),

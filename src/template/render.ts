@@ -234,6 +234,9 @@ function readPartials(layer: Layer, partialDir: string, callers: ReadonlyMap<str
   return sources;
 }
 
+/** The kind whose partials every other print kind builds on. */
+const BASE_KIND = 'fact-sheet';
+
 /**
  * Fills the template kind's `document.hbs` (strict mode: a missing field is an error at the
  * template's file:line:col) and returns the markup. Data text is escaped for the markup.
@@ -288,8 +291,15 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   // Partials by name, the highest layer's file winning; lower layers first so higher ones replace.
   const byName = new Map<string, string>();
   const sources = new Map<string, string>();
-  for (const layer of [...kindLayers].reverse()) {
-    const partialDir = join(layer.dir, kind, 'partials');
+  // A document kind other than the fact sheet (a programme, a biography, …) takes the partials it
+  // does not write from the fact sheet (title block, sections, every block), so a new kind is a
+  // document.hbs and the partials it changes.
+  const base = kind === BASE_KIND || kind === 'slides' ? [] : layers.filter((l) => confine(l.real, join(l.dir, BASE_KIND)) !== undefined);
+  const partialDirs = [
+    ...[...base].reverse().map((layer) => ({ layer, partialDir: join(layer.dir, BASE_KIND, 'partials') })),
+    ...[...kindLayers].reverse().map((layer) => ({ layer, partialDir: join(layer.dir, kind, 'partials') })),
+  ];
+  for (const { layer, partialDir } of partialDirs) {
     for (const [path, src] of readPartials(layer, partialDir, new Map([[entry, entrySrc]]))) {
       const name = partialName(partialDir, path);
       const prev = byName.get(name);

@@ -24,6 +24,12 @@ const TARGETS = [
   'data/packs/korea-1995-trilingual.yaml',
   'test/fixtures/stress/figures.yaml',
   'test/fixtures/realistic/canada-japan-1995.yaml',
+  // The document kinds of a visit pack (issue 16) and the pack that binds them.
+  'data/briefings/korea-visit-1995-programme.yaml',
+  'data/briefings/korea-visit-1995-points.yaml',
+  'data/briefings/korea-visit-1995-bio-minister.yaml',
+  'data/briefings/korea-visit-1995-bio-trade.yaml',
+  'data/packs/korea-visit-1995.yaml',
 ];
 
 /** The option sets of `briefkit build`, one flag at a time and the print set together. */

@@ -100,7 +100,7 @@ describe('template overrides', () => {
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       expect(e.diagnostics[0]?.code).toBe('template/unknown-kind');
-      expect(e.diagnostics[0]?.hint).toBe('use one of: fact-sheet, memo, slides');
+      expect(e.diagnostics[0]?.hint).toBe('use one of: biography, fact-sheet, memo, slides, talking-points, visit-programme');
     }
   });
 
