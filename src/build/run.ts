@@ -6,10 +6,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { outputState, readManifest, sha256, updateManifest } from '../incremental/index.js';
 import type { BuildManifest, OutputRecord } from '../incremental/index.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { writeFileAtomic } from '../util/index.js';
 import { buildAll } from './pool.js';
 import type { BuildSession } from './session.js';
 
@@ -61,14 +62,21 @@ export interface RunOptions {
 /** Builds what is not up to date; returns the exit code (0, or 1 when anything failed). */
 export async function runTargets(session: BuildSession, files: readonly string[], o: RunOptions, emit: (e: RunEvent) => void): Promise<number> {
   const { outDir } = o;
-  const plans = planTargets(session, files, outDir);
+  const all = planTargets(session, files, outDir);
+  // Two targets that would write one file (the same id): neither is built, both are named.
+  const clashes = outputClashes(session, all);
+  for (const [file, diagnostics] of clashes) {
+    emit({ kind: 'diagnostics', file, diagnostics });
+    emit({ kind: 'not-built', file, paths: [] });
+  }
+  const plans = all.filter((p) => !clashes.has(p.file));
   const todo = o.force ? plans : plans.filter((p) => p.state !== 'up-to-date');
   for (const p of plans) if (!todo.includes(p)) emit({ kind: 'up-to-date', file: p.file });
-  if (todo.length === 0) return 0;
+  if (todo.length === 0) return clashes.size ? 1 : 0;
   const jobs = Math.max(1, o.jobs ?? availableParallelism());
   // Only what this build wrote: the manifest is merged under a lock (other builds may be writing to it).
   const outputs: Record<string, OutputRecord> = {};
-  let code = 0;
+  let code = clashes.size ? 1 : 0;
   const started = performance.now();
   const located = (e: unknown): readonly Diagnostic[] => {
     const diags = (e as { diagnostics?: Diagnostic[] }).diagnostics;
@@ -111,4 +119,30 @@ export async function runTargets(session: BuildSession, files: readonly string[]
   }
   emit({ kind: 'done', targets: todo.length, ms: Math.round(performance.now() - started) });
   return code;
+}
+
+/**
+ * Targets whose outputs share a name with another target's (two briefings or packs with one
+ * id): each would overwrite the other, whatever their markings. Each gets a
+ * `build/duplicate-output` error at its `id`, naming the other files.
+ */
+function outputClashes(session: BuildSession, plans: readonly Plan[]): Map<string, Diagnostic[]> {
+  const owners = new Map<string, string[]>();
+  for (const p of plans) for (const n of p.names) owners.set(n, [...(owners.get(n) ?? []), p.file]);
+  const out = new Map<string, Diagnostic[]>();
+  for (const [name, files] of owners) {
+    const distinct = [...new Set(files)];
+    if (distinct.length < 2) continue;
+    for (const file of distinct) {
+      const parsed = session.sources.parsed(file);
+      const loc = parsed?.ok ? parsed.locator.locate('id') : { file, line: 1, col: 1 };
+      const others = distinct.filter((f) => f !== file);
+      const list = out.get(file) ?? [];
+      list.push(diag('build/duplicate-output', `this target and ${others.join(', ')} would both write ${name}`, {
+        loc, path: 'id', hint: 'give each briefing and pack its own id: output file names come from it (nothing of either was built)',
+      }));
+      out.set(file, list);
+    }
+  }
+  return out;
 }
