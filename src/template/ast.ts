@@ -33,6 +33,27 @@ export function rewriteEscapes(program: Program, helperNames: ReadonlySet<string
   });
 }
 
+/** Helpers whose result may be printed with triple braces: they escape what they print. */
+const RAW_SAFE = new Set(['attr']);
+
+/**
+ * Triple-brace mustaches (`{{{x}}}`) that print something other than an escaping helper's
+ * result: data printed raw could make headings, directives or page breaks, so templates may
+ * not (found before `rewriteEscapes`, which makes every escaped mustache raw).
+ */
+export function rawMustaches(program: Program): { text: string; line: number; col: number }[] {
+  const out: { text: string; line: number; col: number }[] = [];
+  walk(program, (node) => {
+    if (node.type !== 'MustacheStatement') return;
+    const m = node as Mustache & { escaped: boolean };
+    if (m.escaped) return;
+    const path = m.path as hbs.AST.PathExpression;
+    if (path.type === 'PathExpression' && RAW_SAFE.has(path.original) && m.params.length > 0) return;
+    out.push({ text: path.type === 'PathExpression' ? path.original : '…', line: m.loc.start.line, col: m.loc.start.column + 1 });
+  });
+  return out;
+}
+
 /** Names and positions of the partials a template calls. */
 export function partialCalls(program: Program): { name: string; line: number; col: number }[] {
   const out: { name: string; line: number; col: number }[] = [];

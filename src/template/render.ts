@@ -1,11 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromRoot } from '../util/root.js';
+import { fromRoot } from '../util/index.js';
 import Handlebars from 'handlebars';
-import type { Briefing } from '../data/types.js';
-import { UserError, diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
-import { ESCAPE_HELPER, partialCalls, rewriteEscapes } from './ast.js';
+import type { Briefing } from '../data/index.js';
+import { refTargets } from '../data/index.js';
+import { UserError, diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
+import { ESCAPE_HELPER, partialCalls, rawMustaches, rewriteEscapes } from './ast.js';
 import { RenderBudget, TemplateLimitError, defaultRenderLimits } from './budget.js';
 import type { RenderLimits } from './budget.js';
 import { escapeMarkup } from './escape.js';
@@ -112,6 +113,13 @@ function compile(file: string, src: string, helperNames: ReadonlySet<string>, te
       ast = Handlebars.parse(src);
     } catch (e) {
       throw new UserError([templateDiag(e, file, 'template/syntax', 'fix the Handlebars syntax at this place', src)]);
+    }
+    const raw = rawMustaches(ast);
+    if (raw.length) {
+      throw new UserError(raw.map((r) => diag('template/unescaped', `{{{${r.text}}}} prints data unescaped: it could make headings, directives or page breaks`, {
+        loc: { file: displayPath(file), line: r.line, col: r.col },
+        hint: 'write {{…}} (escaped for the markup), or {{{attr …}}} inside a directive attribute',
+      })));
     }
     rewriteEscapes(ast, helperNames);
     fn = Handlebars.compile(ast, COMPILE_OPTIONS) as unknown as TemplateFn;
@@ -264,7 +272,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
   const messageFiles = layers.map((l) => join(l.dir, 'messages', `${b.language}.json`)).filter((f) => existsSync(f));
   const messages = loadMessages(layers.map((l) => l.dir), b.language, input.locate?.('language'));
   const budget = new RenderBudget({ ...defaultRenderLimits, ...input.limits });
-  const notes = new RichNotes();
+  const notes = new RichNotes(refTargets(b));
   const helpers: Record<string, unknown> = makeHelpers({
     lang: b.language,
     currency: b.trade?.currency ?? 'CAD',
@@ -366,6 +374,7 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
         hint: 'stop the recursion: call a partial from itself only under a condition that becomes false',
       })]);
     }
+    if (process.env['W2D_DEBUG']) console.error(e);
     throw new UserError([templateDiag(e, current, 'template/error', 'fix the template or the data it reads', srcOf(current))]);
   }
 }
