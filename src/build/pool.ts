@@ -1,4 +1,6 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { fromRoot } from '../util/root.js';
 import type { TargetOptions } from './options.js';
 import type { BuildSession, TargetResult } from './session.js';
 
@@ -22,8 +24,10 @@ export async function buildAll(
   // From compiled code the worker is worker.js; from sources (tests, tsx) it is worker.ts,
   // which needs the TypeScript loader in the worker too.
   const fromSource = import.meta.url.endsWith('.ts');
-  const bundled = import.meta.url.endsWith('.bundle.mjs');
-  const url = new URL(fromSource ? './worker.ts' : bundled ? './worker.bundle.mjs' : './worker.js', import.meta.url);
+  // Bundled, this code sits in the CLI bundle or one of its chunks (dist/chunks/): the worker
+  // bundle is at the root of dist/ either way.
+  const bundled = import.meta.url.endsWith('.mjs');
+  const url = bundled ? pathToFileURL(fromRoot('dist', 'worker.bundle.mjs')) : new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
   const make = (): Worker => fromSource
     ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
     : new Worker(url);

@@ -32,11 +32,18 @@ describe('the bundled CLI', () => {
     }
   }, 120_000);
 
+  it('builds several targets on the bundled worker threads (the worker bundle found from a chunk)', () => {
+    const many = join(out, 'many');
+    const text = cli('build', 'data/briefings/canada-korea-1995.yaml', 'data/briefings/canada-korea-1995.fr.yaml', '--jobs', '2', '--force', '--out', many);
+    expect(text).not.toMatch(/internal error/);
+    for (const f of ['canada-korea-1995.pdf', 'canada-coree-1995.pdf']) expect(qpdfCheck(join(many, f))).toMatch(/No syntax or stream encoding errors/);
+  }, 120_000);
+
   it('reads pack briefings on the bundled worker thread', () => {
     expect(existsSync('dist/prepare.bundle.mjs')).toBe(true);
     // The thread must do the reading: one that fails to start would hand its work back silently.
     const script = [
-      "import('./dist/pack/prepare-pool.js').then(async (m) => {",
+      "import('./dist/build/prepare-pool.js').then(async (m) => {",
       "  const s = m.prepareParts(['data/briefings/canada-korea-1995.yaml', 'data/briefings/canada-korea-1995.fr.yaml'], {}, 480, 1);",
       "  const parts = [await s.next(), await s.next()];",
       "  const threads = s.threads();",
