@@ -48,7 +48,7 @@ describe('typesetDisplay', () => {
       blocks: [
         { kind: 'cover', title: txt('The "Pacific" pack'), lines: [txt('Dossier d\'information'), txt('-5 %')], loc },
         { kind: 'divider', id: 'a', label: 'Briefing 1 of 1', title: txt('Canada\'s partner'), lines: [txt('"Fact" sheet')], loc },
-        { kind: 'paragraph', content: txt('"As written"'), loc } as DocTree['blocks'][number],
+        { kind: 'paragraph', content: txt('"As written"'), role: 'body', loc },
       ],
       notes: [],
     };
