@@ -1,32 +1,62 @@
 /**
- * The shape of briefing data as written in a file, once it has passed the JSON Schema. It
- * differs from {@link Briefing} only where the file may leave things out that the briefing
- * always has (lists default to empty) and in the editor-only `$schema` key.
+ * The shape of briefing data as the data stage sees it once it has passed the JSON Schema:
+ * the generated schema types (src/data/schema-types.ts, from data/schema/briefing.schema.json),
+ * read-only, with table rows inline (the loader reads `rows: { csv: … }` in first). The
+ * {@link Briefing} of ./types.ts is derived from these, so the schema is the one place a field
+ * is declared.
  */
-import type { BlockInput } from './blocks.js';
-import type { Briefing, ChartSpec, Section, Trade } from './types.js';
+import type { BriefingBlock, BriefingChart, BriefingFile, BriefingSection, BriefingTableValue, BriefingTrade } from './schema-types.js';
 
-/** `trade` as written: the quoted-fact lists are optional. */
-export interface TradeInput extends Omit<Trade, 'growth' | 'rankings' | 'topExports' | 'topImports'> {
-  readonly growth?: Trade['growth'];
-  readonly rankings?: Trade['rankings'];
-  readonly topExports?: Trade['topExports'];
-  readonly topImports?: Trade['topImports'];
+/** `T` with every object and array in it read-only: stages never mutate their input. */
+export type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** A block exactly as the schema accepts it in a file (a table's rows may name a CSV file). */
+export type BlockFileInput = DeepReadonly<BriefingBlock>;
+
+/** Table rows inline: one value per column. */
+export type InlineRows = readonly (readonly DeepReadonly<BriefingTableValue>[])[];
+
+type FileBody<K extends string> = BlockFileInput extends infer B ? (B extends { readonly [P in K]: infer V } ? V : never) : never;
+
+/** A table as written, after loading: its rows inline. */
+export interface SchemaTable extends Omit<FileBody<'table'>, 'rows'> {
+  readonly rows: InlineRows;
 }
 
-/** A chart as written: never has `loc` (the schema forbids it; the loader fills it in). */
-export type ChartInput = Omit<ChartSpec, 'loc'>;
+/** A sub-section as written, after loading (an interface: the block type is recursive). */
+export interface SchemaSubsection extends Omit<FileBody<'subsection'>, 'blocks'> {
+  readonly blocks: readonly SchemaBlock[];
+}
+
+/** One block `B` as written, after loading. Distributes over the block union. */
+type Loaded<B> = B extends { readonly table: unknown }
+  ? { readonly table: SchemaTable }
+  : B extends { readonly subsection: unknown }
+    ? { readonly subsection: SchemaSubsection }
+    : B;
+
+/** A block as written (`- paragraph: …`, `- table: {…}`), with table rows inline. */
+export type SchemaBlock = Loaded<BlockFileInput>;
+
+/** The body of the block written `{ key: body }`, e.g. `BlockBody<'table'>`. */
+export type BlockBody<K extends string> = SchemaBlock extends infer B ? (B extends { readonly [P in K]: infer V } ? V : never) : never;
 
 /** A section as written: bullets and blocks are each optional (one of them is needed). */
-export interface SectionInput extends Omit<Section, 'bullets' | 'blocks'> {
-  readonly bullets?: readonly string[];
-  readonly blocks?: readonly BlockInput[];
+export interface SectionInput extends Omit<DeepReadonly<BriefingSection>, 'blocks'> {
+  readonly blocks?: readonly SchemaBlock[];
 }
 
-/** A briefing as written in its data file. */
-export interface BriefingInput extends Omit<Briefing, 'trade' | 'charts' | 'sections'> {
-  readonly $schema?: string;
+/** `trade` as written: the quoted-fact lists are optional. */
+export type TradeInput = DeepReadonly<BriefingTrade>;
+
+/** A chart as written: never has `loc` (the schema forbids it; the loader fills it in). */
+export type ChartInput = DeepReadonly<BriefingChart>;
+
+/** A briefing as written in its data file, with table rows inline. */
+export interface BriefingInput extends Omit<DeepReadonly<BriefingFile>, 'sections'> {
   readonly sections: readonly SectionInput[];
-  readonly trade?: TradeInput;
-  readonly charts?: readonly ChartInput[];
 }

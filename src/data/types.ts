@@ -1,21 +1,26 @@
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
+/**
+ * The briefing templates see, after defaults. Every field comes from the generated schema
+ * types (via ./input.ts); only what loading changes is written here (lists that default to
+ * empty, blocks as a union by `kind`, chart locations), so a schema change the code does not
+ * follow fails typecheck.
+ */
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
+import type { BlockBody, BriefingInput, ChartInput, SectionInput, TradeInput } from './input.js';
+import type { BriefingTableValue } from './schema-types.js';
 
 /**
  * Language of a briefing, a BCP 47 tag (`en`, `fr`, `ko`, `pt-BR`); drives message catalogs,
  * number formats and hyphenation. Any tag with a catalog in templates/messages/ is accepted.
  */
-export type Language = string;
+export type Language = BriefingInput['language'];
 
 /**
  * A prose section of the briefing: a heading, an optional intro, its bullets (a shorthand for
  * one bullet list) and then its blocks in the author's order. Prose (intro, bullets, block
  * text) is rich text: see src/data/rich.ts.
  */
-export interface Section {
-  readonly id: string;
-  readonly title: string;
-  readonly intro?: string;
-  readonly bullets: readonly string[];
+export interface Section extends Omit<SectionInput, 'bullets' | 'blocks'> {
+  readonly bullets: NonNullable<SectionInput['bullets']>;
   readonly blocks: readonly ContentBlock[];
 }
 
@@ -25,38 +30,32 @@ export interface ListItem {
   readonly items: readonly string[];
 }
 
-/** How a table column's values are written and aligned (numbers right, text left). */
-export type ColumnType = 'text' | 'number' | 'money' | 'percent' | 'date';
+/** A table block's body as written. */
+type TableInput = BlockBody<'table'>;
 
-/** A column of a data table. */
-export interface TableColumn {
-  readonly title: string;
-  readonly type: ColumnType;
-  /** Unit printed in the header, e.g. `t` or `million`; for money, the scale of the values. */
-  readonly unit?: string;
-  /** ISO 4217 code for money columns. */
-  readonly currency?: string;
-  /** Digits after the decimal point for number, money and percent columns. */
-  readonly decimals?: number;
-}
+/** How a table column's values are written and aligned (numbers right, text left). */
+export type ColumnType = TableColumn['type'];
+
+/**
+ * A column of a data table: title, type, `unit` (printed in the header; for money, the scale
+ * of the values), `currency` (ISO 4217, money columns) and `decimals`.
+ */
+export type TableColumn = TableInput['columns'][number];
 
 /** A table cell as written: text, a number, or empty. */
-export type TableValue = string | number | null;
+export type TableValue = BriefingTableValue;
 
-/** A table given as data: typed columns, rows (inline or read from a CSV file), a total row. */
-export interface DataTable {
-  readonly id?: string;
-  readonly caption?: string;
-  readonly columns: readonly TableColumn[];
+/**
+ * A table given as data: typed columns, rows (always inline here, whatever the file used), a
+ * total row (printed last, in bold), notes.
+ */
+export interface DataTable extends Omit<TableInput, 'rows' | 'notes'> {
   readonly rows: readonly (readonly TableValue[])[];
-  /** Printed last, in bold. */
-  readonly total?: readonly TableValue[];
-  readonly notes: readonly string[];
-  readonly source?: string;
+  readonly notes: NonNullable<TableInput['notes']>;
 }
 
 /** What a call-out box is for; the default title comes from the message catalog. */
-export type CalloutRole = 'key-message' | 'if-asked' | 'note';
+export type CalloutRole = NonNullable<BlockBody<'callout'>['kind']>;
 
 /**
  * A block of a section, in the author's order. Written in data as a one-key object
@@ -72,129 +71,58 @@ export type ContentBlock =
   /** A chart declared in `charts`, placed here (and not again with the trade figures). */
   | { readonly kind: 'chart'; readonly name: string }
   | { readonly kind: 'callout'; readonly role: CalloutRole; readonly title?: string; readonly text?: string; readonly bullets: readonly ListItem[] }
-  | { readonly kind: 'keyFigures'; readonly title?: string; readonly items: readonly { readonly value: string; readonly label: string; readonly change?: string }[] }
-  | { readonly kind: 'quote'; readonly text: string; readonly by?: string }
+  | ({ readonly kind: 'keyFigures' } & BlockBody<'keyFigures'>)
+  | ({ readonly kind: 'quote' } & BlockBody<'quote'>)
   | { readonly kind: 'pageBreak' };
 
-/** Trade with the partner in one year. Money values are in `Trade.unit` of `Trade.currency`. */
-export interface TradeYear {
-  readonly year: number;
-  readonly exports: number;
-  readonly imports: number;
-  /** Exports plus imports. */
-  readonly twoWay: number;
-  /** Exports minus imports (negative: a deficit). */
-  readonly balance: number;
-  /** Set when the year's values were computed rather than reported: says how. */
-  readonly derived?: string;
-}
+/**
+ * Trade with the partner in one year: exports, imports, two-way trade (their sum), the balance
+ * (exports minus imports; negative: a deficit) in `Trade.unit` of `Trade.currency`, and
+ * `derived` when the values were computed rather than reported (says how).
+ */
+export type TradeYear = TradeInput['years'][number];
 
-export interface Growth {
-  readonly measure: 'exports' | 'imports' | 'twoWay';
-  readonly year: number;
-  /** Change over the previous year, in per cent. */
-  readonly percent: number;
-}
+/** A year-on-year change of one measure, in per cent. */
+export type Growth = NonNullable<TradeInput['growth']>[number];
 
-export interface Ranking {
-  readonly year: number;
-  readonly measure: string;
-  readonly scope: string;
-  /** 1 = first. */
-  readonly rank: number;
-}
+/** Where the partner ranks for the reporter (1 = first). */
+export type Ranking = NonNullable<TradeInput['rankings']>[number];
 
-export type MoneyUnit = 'one' | 'thousand' | 'million' | 'billion';
+/** Scale of the money values. */
+export type MoneyUnit = TradeInput['unit'];
 
-export interface Trade {
-  /** ISO 4217 code, e.g. CAD. */
-  readonly currency: string;
-  readonly unit: MoneyUnit;
-  readonly reporter: string;
-  readonly partner: string;
-  /** Sorted by year, ascending. */
-  readonly years: readonly TradeYear[];
-  readonly growth: readonly Growth[];
-  readonly rankings: readonly Ranking[];
-  readonly topExports: readonly string[];
-  readonly topImports: readonly string[];
-  /** How the briefing's language writes the reporter and partner in built-in phrases. */
-  readonly wording?: TradeWording;
-}
+/** Trade figures; `years` sorted by year, ascending; the quoted-fact lists default to empty. */
+export interface Trade extends Omit<TradeInput, 'growth' | 'rankings' | 'topExports' | 'topImports'>,
+  Required<Pick<TradeInput, 'growth' | 'rankings' | 'topExports' | 'topImports'>> {}
 
 /**
  * Phrase parts a translator writes in the data, because they hold grammar a catalog cannot
  * know (French articles and contractions: "vers la Corée", "au Japon", "aux États-Unis").
- * Each fills the catalog placeholder of the same name; a missing one comes from the catalog's
- * `wording.<name>` pattern.
+ * Each fills the catalog placeholder of the same name (`reporterAdjective`, `toPartner`,
+ * `fromPartner`); a missing one comes from the catalog's `wording.<name>` pattern.
  */
-export interface TradeWording {
-  /** "Canadian", "canadiennes", "캐나다의". */
-  readonly reporterAdjective?: string;
-  /** "to Korea", "vers la Corée". */
-  readonly toPartner?: string;
-  /** "from Korea", "de la Corée". */
-  readonly fromPartner?: string;
-}
+export type TradeWording = NonNullable<TradeInput['wording']>;
 
 /** Chart kinds a briefing can declare. */
-export type ChartType =
-  | 'grouped-bar'
-  | 'stacked-bar'
-  | 'horizontal-bar'
-  | 'line'
-  | 'doughnut'
-  | 'balance';
+export type ChartType = ChartInput['type'];
 
 /** Which field of `TradeYear` a series plots, and its legend label. */
-export interface SeriesSpec {
-  readonly field: 'exports' | 'imports' | 'twoWay' | 'balance';
-  readonly label: string;
-}
+export type SeriesSpec = ChartInput['series'][number];
 
 /**
  * A chart declared in the data; templates place it by `name`. The same spec feeds the PDF,
  * the slides and the PPTX.
  */
-export interface ChartSpec {
-  readonly name: string;
-  readonly type: ChartType;
-  readonly title: string;
-  readonly caption?: string;
-  readonly source?: string;
-  readonly notes?: readonly string[];
-  /** Category axis field for year-based charts; only `year` today. */
-  readonly x?: 'year';
-  /** For doughnut charts: which year's values are the shares. */
-  readonly year?: number;
-  readonly series: readonly SeriesSpec[];
-  /** Print the chart's data as a table under it. */
-  readonly showTable?: boolean;
-  /** Full column width (default) or half, beside the next half-width chart. */
-  readonly size?: 'full' | 'half';
+export interface ChartSpec extends ChartInput {
   /** Where the spec stands in its data file, for located errors in later stages. */
   readonly loc?: SourceLoc;
 }
 
 /** A validated briefing: the only shape templates ever see. */
-export interface Briefing {
-  readonly id: string;
-  readonly language: Language;
-  readonly title: string;
-  readonly subtitle?: string;
-  /** ISO date, YYYY-MM-DD. */
-  readonly date: string;
-  /** Marking printed top and bottom of every page, e.g. UNCLASSIFIED. */
-  readonly classification: string;
-  readonly author?: string;
-  readonly partner?: string;
-  readonly source?: string;
-  readonly keywords?: readonly string[];
+export interface Briefing extends Omit<BriefingInput, '$schema' | 'sections' | 'trade' | 'charts'> {
   readonly sections: readonly Section[];
   readonly trade?: Trade;
   readonly charts: readonly ChartSpec[];
-  /** Template folder under templates/, default `fact-sheet`. */
-  readonly template?: string;
 }
 
 /** A loaded briefing with where it came from. */
