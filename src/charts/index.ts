@@ -1,8 +1,9 @@
 /**
  * The charts stage: chart specs plus briefing data to vector drawings (`ChartAsset`), recorded
  * from chart.js onto a Canvas 2D recorder in pt, with alt text, a data table and notes.
- * Diagnostic codes: `chart/invalid-spec`, `chart/unknown-type`, `chart/missing-data`,
- * `chart/bad-value`, `chart/empty` (errors) and `chart/extra-series` (warning).
+ * A spec is checked with the data stage's chart rules (`data/chart-*` codes, see
+ * src/data/chart-rules.ts); this stage adds `chart/empty` (a chart that drew nothing) and
+ * `chart/png-unavailable`.
  */
 export type { ChartAsset, DrawOp, PathSeg, Paint } from './types.js';
 export { renderChart, renderCharts, chartHeight, drawChartData } from './render.js';

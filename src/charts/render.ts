@@ -163,7 +163,7 @@ export function renderCharts(input: ChartInput): {
   const diagnostics: Diagnostic[] = [];
   const charts: unknown = input.briefing.charts;
   if (!Array.isArray(charts)) {
-    diagnostics.push(diag('chart/invalid-spec', 'charts must be a list', { path: 'charts', loc: input.locate?.('charts') }));
+    diagnostics.push(diag('data/chart-spec', 'charts must be a list', { path: 'charts', loc: input.locate?.('charts'), hint: 'write `charts:` as a list of chart specs' }));
     return { assets, diagnostics };
   }
   const seen = new Set<string>();
@@ -173,7 +173,7 @@ export function renderCharts(input: ChartInput): {
     if (typeof name === 'string' && seen.has(name)) {
       const path = `charts[${i}].name`;
       diagnostics.push(
-        diag('chart/invalid-spec', `chart name "${name}" is used twice`, {
+        diag('data/duplicate', `chart name "${name}" is used twice`, {
           path,
           loc: input.locate?.(path),
           hint: 'templates place charts by name: give each chart its own',

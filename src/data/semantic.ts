@@ -9,10 +9,10 @@ import type { MarkingScheme } from '../marking/index.js';
 import { checkSections } from './check-blocks.js';
 import { checkKinds } from './check-kinds.js';
 import { num } from './describe.js';
-import type { BriefingInput, ChartInput, TradeInput } from './input.js';
+import { chartProblems } from './chart-rules.js';
+import type { BriefingInput, TradeInput } from './input.js';
 import type { Locator } from './locator.js';
 import { formatPath, type PathSeg } from './paths.js';
-import { listNames } from './suggest.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -40,16 +40,11 @@ export function checkSemantics(b: BriefingInput, locator: Locator, scheme: Marki
   if (b.trade) checkTrade(b.trade, locator, out);
   const charts = b.charts ?? [];
   uniques(charts.map((c) => c.name), ['charts'], 'name', 'chart name', locator, out);
-  if (charts.length > 0 && !b.trade) {
-    out.push(
-      diag('data/chart-data', `the briefing declares ${charts.length} chart(s) but has no \`trade\` data to draw them from`, {
-        ...at(['charts']),
-        hint: 'add a `trade:` section with `years`, or remove `charts`',
-      }),
-    );
-  }
-  const years = (b.trade?.years ?? []).map((y) => y.year);
-  charts.forEach((c, i) => checkChart(c, i, years, b.trade !== undefined, locator, out));
+  charts.forEach((c, i) => {
+    for (const p of chartProblems(c, ['charts', i], b.trade)) {
+      out.push(diag(p.code, p.message, { loc: locator.value([...(p.near ?? p.path)]), path: formatPath([...p.path]), severity: p.severity, hint: p.hint }));
+    }
+  });
   return out;
 }
 
@@ -105,47 +100,4 @@ function checkTrade(t: TradeInput, locator: Locator, out: Diagnostic[]): void {
       warn('balance', `the balance for ${y.year} is ${num(y.balance)}, but exports − imports = ${num(y.exports)} − ${num(y.imports)} = ${num(diff)}`);
     }
   });
-}
-
-function checkChart(c: ChartInput, i: number, years: readonly number[], hasTrade: boolean, locator: Locator, out: Diagnostic[]): void {
-  const here = ['charts', i];
-  if (c.type === 'doughnut') {
-    if (c.year === undefined) {
-      out.push(
-        diag('data/chart-year', `doughnut chart \`${c.name}\` needs a \`year\`: the year whose values are the shares`, {
-          loc: locator.value(here),
-          path: formatPath([...here, 'year']),
-          hint: years.length ? `add \`year:\` with one of ${listNames(years)}` : 'add `year:` with one of the years in `trade.years`',
-        }),
-      );
-    } else if (hasTrade && !years.includes(c.year)) {
-      out.push(
-        diag('data/chart-year', `chart \`${c.name}\` shows ${c.year}, but \`trade.years\` has no figures for ${c.year}`, {
-          loc: locator.value([...here, 'year']),
-          path: formatPath([...here, 'year']),
-          hint: `use one of ${listNames(years)}, or add ${c.year} to \`trade.years\``,
-        }),
-      );
-    }
-    c.series.forEach((s, k) => {
-      if (s.field !== 'balance') return;
-      const segs = [...here, 'series', k, 'field'];
-      out.push(
-        diag('data/chart-series', `doughnut chart \`${c.name}\` cannot show \`balance\`: shares cannot be negative`, {
-          loc: locator.value(segs),
-          path: formatPath(segs),
-          hint: 'use `exports`, `imports` or `twoWay`, or draw the balance with a `balance` chart',
-        }),
-      );
-    });
-  } else if (c.year !== undefined) {
-    out.push(
-      diag('data/chart-year', `\`year\` is only used by doughnut charts; chart \`${c.name}\` (${c.type}) ignores it`, {
-        loc: locator.value([...here, 'year']),
-        path: formatPath([...here, 'year']),
-        severity: 'warning',
-        hint: 'remove `year`, or make the chart a doughnut',
-      }),
-    );
-  }
 }

@@ -14,57 +14,64 @@ function withYears(years: unknown): Briefing {
 
 describe('bad specs give located diagnostics and no asset', () => {
   const cases: { name: string; spec: unknown; b?: Briefing; code: string; path: string }[] = [
-    { name: 'unknown type', spec: { ...spec(), type: 'pie' }, code: 'chart/unknown-type', path: 'charts[0].type' },
-    { name: 'type missing', spec: { ...spec(), type: undefined }, code: 'chart/unknown-type', path: 'charts[0].type' },
+    { name: 'unknown type', spec: { ...spec(), type: 'pie' }, code: 'data/chart-type', path: 'charts[0].type' },
+    { name: 'type missing', spec: { ...spec(), type: undefined }, code: 'data/chart-type', path: 'charts[0].type' },
     {
       name: 'unknown field',
       spec: spec({ series: [{ field: 'exprts' as 'exports', label: 'x' }] }),
-      code: 'chart/missing-data',
+      code: 'data/chart-series',
       path: 'charts[0].series[0].field',
     },
-    { name: 'doughnut year absent', spec: spec({ type: 'doughnut', year: 1990 }), code: 'chart/missing-data', path: 'charts[0].year' },
-    { name: 'doughnut without year', spec: spec({ type: 'doughnut' }), code: 'chart/missing-data', path: 'charts[0].year' },
-    { name: 'x not year', spec: { ...spec(), x: 'month' }, code: 'chart/missing-data', path: 'charts[0].x' },
-    { name: 'no trade data', spec: spec(), b: { ...briefing(), trade: undefined }, code: 'chart/missing-data', path: 'trade' },
+    { name: 'doughnut year absent', spec: spec({ type: 'doughnut', year: 1990 }), code: 'data/chart-year', path: 'charts[0].year' },
+    { name: 'doughnut without year', spec: spec({ type: 'doughnut' }), code: 'data/chart-year', path: 'charts[0].year' },
+    { name: 'x not year', spec: { ...spec(), x: 'month' }, code: 'data/chart-spec', path: 'charts[0].x' },
+    { name: 'no trade data', spec: spec(), b: { ...briefing(), trade: undefined }, code: 'data/chart-data', path: 'charts[0]' },
     {
       name: 'value missing in a year',
       spec: spec(),
       b: withYears([{ year: 1994, imports: 2.5 }]),
-      code: 'chart/missing-data',
+      code: 'data/chart-data',
       path: 'trade.years[0].exports',
     },
     {
       name: 'non-numeric value',
       spec: spec(),
       b: withYears([{ ...YEARS[1], exports: '2.2' }]),
-      code: 'chart/bad-value',
+      code: 'data/chart-data',
       path: 'trade.years[0].exports',
     },
     {
       name: 'non-finite value',
       spec: spec(),
       b: withYears([YEARS[0], { ...YEARS[1], imports: Number.POSITIVE_INFINITY }]),
-      code: 'chart/bad-value',
+      code: 'data/chart-data',
       path: 'trade.years[1].imports',
     },
     {
-      name: 'negative share',
+      name: 'balance in a doughnut',
       spec: spec({ type: 'doughnut', year: 1994, series: [{ field: 'balance', label: 'b' }] }),
-      code: 'chart/bad-value',
-      path: 'trade.years[1].balance',
+      code: 'data/chart-series',
+      path: 'charts[0].series[0].field',
     },
-    { name: 'no years', spec: spec(), b: withYears([]), code: 'chart/empty', path: 'trade.years' },
-    { name: 'no series', spec: spec({ series: [] }), code: 'chart/empty', path: 'charts[0].series' },
+    {
+      name: 'negative share',
+      spec: spec({ type: 'doughnut', year: 1994, series: [{ field: 'exports', label: 'e' }] }),
+      b: withYears([{ ...YEARS[1], exports: -1 }]),
+      code: 'data/chart-data',
+      path: 'trade.years[0].exports',
+    },
+    { name: 'no years', spec: spec(), b: withYears([]), code: 'data/chart-empty', path: 'trade.years' },
+    { name: 'no series', spec: spec({ series: [] }), code: 'data/chart-spec', path: 'charts[0].series' },
     {
       name: 'all-zero doughnut',
       spec: spec({ type: 'doughnut', year: 1994 }),
       b: withYears([{ ...YEARS[1], exports: 0, imports: 0 }]),
-      code: 'chart/empty',
+      code: 'data/chart-empty',
       path: 'charts[0].series',
     },
-    { name: 'not an object', spec: 'grouped-bar', code: 'chart/invalid-spec', path: 'charts[0]' },
-    { name: 'no name', spec: { ...spec(), name: '' }, code: 'chart/invalid-spec', path: 'charts[0].name' },
-    { name: 'series not a list', spec: { ...spec(), series: 'exports' }, code: 'chart/invalid-spec', path: 'charts[0].series' },
+    { name: 'not an object', spec: 'grouped-bar', code: 'data/chart-spec', path: 'charts[0]' },
+    { name: 'no name', spec: { ...spec(), name: '' }, code: 'data/chart-spec', path: 'charts[0].name' },
+    { name: 'series not a list', spec: { ...spec(), series: 'exports' }, code: 'data/chart-spec', path: 'charts[0].series' },
   ];
   it.each(cases)('$name -> $code', (c) => {
     const b = { ...(c.b ?? briefing()), charts: [c.spec as ChartSpec] };
@@ -73,25 +80,26 @@ describe('bad specs give located diagnostics and no asset', () => {
     expect(res.diagnostics.map((d) => [d.code, d.path, d.severity])).toEqual([[c.code, c.path, 'error']]);
     expect(res.diagnostics[0]?.loc).toEqual(locate(c.path));
     expect(res.diagnostics[0]?.message).not.toBe('');
+    expect(res.diagnostics[0]?.hint, 'every chart problem says how to fix it').toMatch(/\S/);
   });
 
   it('falls back to the spec location when the path cannot be located', () => {
     const loc = { file: 'data/b.yaml', line: 40, col: 5 };
     const s = { ...spec(), type: 'pie', loc } as unknown as ChartSpec;
     const res = renderChart(s, input(briefing([s])));
-    expect(res.diagnostics[0]).toMatchObject({ code: 'chart/unknown-type', loc });
+    expect(res.diagnostics[0]).toMatchObject({ code: 'data/chart-type', loc });
   });
 
   it('reports a name used twice and keeps the first chart', () => {
     const res = renderCharts({ ...input(briefing([spec(), spec({ type: 'line' })])), locate });
     expect(res.assets.size).toBe(1);
-    expect(res.diagnostics.map((d) => [d.code, d.path])).toEqual([['chart/invalid-spec', 'charts[1].name']]);
+    expect(res.diagnostics.map((d) => [d.code, d.path])).toEqual([['data/duplicate', 'charts[1].name']]);
   });
 
-  it('warns that a balance chart plots only its first series', () => {
+  it('draws a balance chart from its first series; the warning is the data stage\'s', () => {
     const res = renderChart(spec({ type: 'balance' }), input());
     expect(res.asset).toBeDefined();
-    expect(res.diagnostics.map((d) => [d.code, d.severity])).toEqual([['chart/extra-series', 'warning']]);
+    expect(res.diagnostics).toEqual([]);
   });
 
   it('chartData throws a UserError holding the diagnostics', () => {

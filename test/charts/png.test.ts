@@ -27,6 +27,6 @@ describe('renderChartPng', () => {
     const bad = spec({ type: 'doughnut', year: 1900 });
     const r = renderChartPng(bad, input(briefing([bad])), { dpi: 72 });
     expect(r.png).toBeUndefined();
-    expect(r.diagnostics.map((x) => x.code)).toEqual(['chart/missing-data']);
+    expect(r.diagnostics.map((x) => x.code)).toEqual(['data/chart-year']);
   });
 });

@@ -93,7 +93,7 @@ function data(b: Gen): Record<string, unknown> {
       topExports: b.topExports, topImports: b.topImports,
     },
     charts: b.charts.map((raw, i) => {
-      // A doughnut of a year with no trade has no shares to show (`chart/empty`): another year's, or bars.
+      // A doughnut of a year with no trade has no shares to show (`data/chart-empty`): another year's, or bars.
       const shares = b.years.filter((y) => y.exports + y.imports > 0).map((y) => y.year);
       const c = raw.type !== 'doughnut' || shares.includes(raw.year) ? raw
         : shares[0] !== undefined ? { ...raw, year: shares[0] } : { ...raw, type: 'grouped-bar' as const };
