@@ -37,7 +37,7 @@ describe('generated schema types', () => {
       writeFileSync(file, JSON.stringify(schema));
       const changed = generate(dir);
       expect(changed).not.toBe(readFileSync(OUT, 'utf8'));
-      expect(changed).toMatch(/export interface BriefingFile \{[^]*?\n {2}reviewer: string;/);
+      expect(changed).toMatch(/export (interface BriefingFile|type BriefingFile =) \{[^]*?\n {2}reviewer: string;/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
