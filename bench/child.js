@@ -1,10 +1,12 @@
 // Runs one benchmark job in a fresh process and prints its wall time and peak memory as JSON.
-// argv: cli <args...> | pack <manifest>
+// argv: cli <args...> | pack <manifest> <out.pdf> (in-process, no separate copies)
 import v8 from 'node:v8';
 
 // The same heap settings as bin/briefkit.js sets for the CLI.
 v8.setFlagsFromString('--max-semi-space-size=32');
 v8.setFlagsFromString('--heap-growing-percent=30');
+// ...and the same chart drawings kept on disk.
+process.env.BRIEFKIT_CHART_CACHE ||= '1';
 const started = performance.now();
 const [kind, ...args] = process.argv.slice(2);
 if (kind === 'cli') {
