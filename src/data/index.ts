@@ -16,5 +16,5 @@ export { readSource, readBounded, checkFile } from './read.js';
 export type { ReadResult } from './read.js';
 export { resolveLimits } from './limits.js';
 export { isRecord } from './paths.js';
-export { chartProblems, CHART_TYPES, SERIES_FIELDS, MONEY_UNITS } from './chart-rules.js';
+export { chartProblems, CHART_TYPES, SERIES_FIELDS } from './chart-rules.js';
 export type { ChartProblem } from './chart-rules.js';

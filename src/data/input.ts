@@ -15,20 +15,20 @@ export type DeepReadonly<T> = T extends readonly (infer U)[]
     : T;
 
 /** A block exactly as the schema accepts it in a file (a table's rows may name a CSV file). */
-export type BlockFileInput = DeepReadonly<BriefingBlock>;
+type BlockFileInput = DeepReadonly<BriefingBlock>;
 
 /** Table rows inline: one value per column. */
-export type InlineRows = readonly (readonly DeepReadonly<BriefingTableValue>[])[];
+type InlineRows = readonly (readonly DeepReadonly<BriefingTableValue>[])[];
 
 type FileBody<K extends string> = BlockFileInput extends infer B ? (B extends { readonly [P in K]: infer V } ? V : never) : never;
 
 /** A table as written, after loading: its rows inline. */
-export interface SchemaTable extends Omit<FileBody<'table'>, 'rows'> {
+interface SchemaTable extends Omit<FileBody<'table'>, 'rows'> {
   readonly rows: InlineRows;
 }
 
 /** A sub-section as written, after loading (an interface: the block type is recursive). */
-export interface SchemaSubsection extends Omit<FileBody<'subsection'>, 'blocks'> {
+interface SchemaSubsection extends Omit<FileBody<'subsection'>, 'blocks'> {
   readonly blocks: readonly SchemaBlock[];
 }
 
