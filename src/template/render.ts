@@ -374,7 +374,6 @@ export function renderTemplate(input: TemplateInput): TemplateOutput {
         hint: 'stop the recursion: call a partial from itself only under a condition that becomes false',
       })]);
     }
-    if (process.env['W2D_DEBUG']) console.error(e);
     throw new UserError([templateDiag(e, current, 'template/error', 'fix the template or the data it reads', srcOf(current))]);
   }
 }

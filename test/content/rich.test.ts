@@ -59,7 +59,7 @@ describe('parseRich', () => {
     ['[x](http://plain.example)', 'http://plain.example'],
     ['[x](file:///etc/passwd)', 'file:///etc/passwd'],
     ['[x](https://a.example/with space)', 'https://a.example/with space'],
-    ['[x](#section)', '#section'],
+    ['[x](#Section)', '#Section'],
     ['[x](HTTPS://ok.example\\evil)', 'HTTPS://ok.example\\evil'],
   ])('refuses the link target of %s, keeping its text', (src, target) => {
     const r = parseRich(src);
