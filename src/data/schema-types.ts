@@ -282,6 +282,10 @@ export type BriefingPortion =
        * The paragraph's classification, e.g. `CONFIDENTIAL`; no higher than the briefing's.
        */
       marking?: string;
+      /**
+       * Written by briefkit: the portion mark read from `marking`, as a loaded briefing carries it; ignored when read (a loaded briefing written back loads again).
+       */
+      portion?: string;
     };
 /**
  * Paragraphs, each rich text or `{text, marking}`.
@@ -645,6 +649,10 @@ export interface BriefingPoints {
      * The line's classification, printed as a portion mark.
      */
     marking?: string;
+    /**
+     * Written by briefkit from `marking`; ignored when read.
+     */
+    portion?: string;
   }[];
 }
 
