@@ -26,3 +26,5 @@ export type { PngOptions, PngResult } from './png.js';
 export { chartCacheStats, clearChartCache, CHART_VERSION } from './cache.js';
 export type { ChartCacheStats } from './cache.js';
 export { RecordingContext } from './recorder.js';
+export { tint } from './css.js';
+export { seriesStyles } from './style.js';

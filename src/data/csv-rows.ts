@@ -7,10 +7,9 @@
  */
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
-import { projectRoot } from '../project/config.js';
-import { isInside } from '../template/files.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { isInside, projectRoot } from '../util/index.js';
 import { parseCsv } from './csv.js';
 import type { CsvField } from './csv.js';
 import type { DataLimits } from './limits.js';

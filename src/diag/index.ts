@@ -3,3 +3,4 @@ export { UserError, diag, fail, hasErrors, assertNever } from './errors.js';
 export type { DiagExtra } from './errors.js';
 export { formatDiagnostic, formatGithub } from './format.js';
 export { jsonLine, showLines, showText } from './escape.js';
+export { githubData, githubProperty } from './format.js';

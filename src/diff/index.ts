@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { UserError, diag } from '../diag/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { UserError, diag } from '../diag/index.js';
+import { writeFileAtomic } from '../util/index.js';
 
 export interface PageDiff {
   /** 1-based page number. */

@@ -4,4 +4,4 @@ export { readManifest, writeManifest, updateManifest, MANIFEST_NAME } from './ma
 export type { BuildManifest, OutputRecord } from './manifest.js';
 export { outputState } from './status.js';
 export type { OutputState } from './status.js';
-export { sha256, fileHash, filesUnder } from '../util/hash.js';
+export { sha256, fileHash, filesUnder } from '../util/index.js';

@@ -15,3 +15,4 @@ export type { MarkingField } from './format.js';
 export { compileScheme } from './table.js';
 export { describeProblem, schemeHint } from './describe.js';
 export { cleanMarkingText, visibleText } from './text.js';
+export { nameIn } from './describe.js';

@@ -3,16 +3,14 @@
  * folder, and that file read and schema-checked. Without a config file the working directory
  * is the project (the repository itself works that way).
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
-import type { Locator } from '../data/locator.js';
-import { displayPath } from '../template/files.js';
+import { realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
+import type { Locator } from '../data/index.js';
+import { displayPath } from '../template/index.js';
+import { CONFIG_NAMES, findConfigFiles } from '../util/index.js';
 import { readSchemaFile } from './schema-file.js';
-
-/** Config file names, in the order they are looked for in one folder. */
-export const CONFIG_NAMES = ['briefkit.config.yaml', 'briefkit.config.yml', 'briefkit.config.json'] as const;
 
 /** A project's config file as the schema allows it: every field optional. */
 export interface ProjectConfig {
@@ -44,40 +42,6 @@ export interface Project {
 export type ProjectResult =
   | { readonly ok: true; readonly project: Project; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The config files in the nearest folder at or above `start` (a folder, or a file whose folder
- * is used) that has any; empty when no folder up to the file-system root has one.
- */
-export function findConfigFiles(start: string): string[] {
-  let dir = resolve(start);
-  if (!isFolder(dir)) dir = dirname(dir);
-  for (;;) {
-    const here = CONFIG_NAMES.map((n) => join(dir, n)).filter((f) => existsSync(f));
-    if (here.length) return here;
-    const up = dirname(dir);
-    if (up === dir) return [];
-    dir = up;
-  }
-}
-
-/**
- * The project root for `start` without reading the config: the nearest config file's folder,
- * else `fallback` (default: the working directory). Real paths, so confinement checks compare
- * like with like.
- */
-export function projectRoot(start: string = process.cwd(), fallback: string = process.cwd()): string {
-  const found = findConfigFiles(start)[0];
-  return realpathSync(found ? dirname(found) : fallback);
-}
 
 /**
  * Finds and reads the project for `start` (default: the working directory). Two config files

@@ -2,9 +2,10 @@
  * Briefing projects: where the project is (the nearest `briefkit.config.*`), what its config
  * says, and every setting resolved with its origin. Commands read settings from here.
  */
-export { CONFIG_NAMES, findConfigFiles, loadProject, projectRoot } from './config.js';
+export { loadProject } from './config.js';
 export type { Project, ProjectConfig, ProjectResult } from './config.js';
 export { envName, resolveSettings, SETTING_NAMES } from './settings.js';
 export type { Origin, ResolvedSettings, Setting, SettingName, SettingsInput, SettingsResult, SettingValues } from './settings.js';
 export { describeOrigin, settingsJson, settingsText } from './show.js';
 export { isSchemeFile, loadScheme, resolveScheme } from './scheme.js';
+export { initProject } from './scaffold.js';

@@ -15,3 +15,4 @@ export type { SlideStyle } from './style.js';
 export type { Frame, SlidePlan, TextFrame, TextPara } from './frames.js';
 export type { NoteLine, NotePart, OverflowMode, Point, Slide, SlideDeck } from './types.js';
 export { SLIDE_KINDS } from './types.js';
+export { furniture } from './furniture.js';

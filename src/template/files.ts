@@ -11,6 +11,7 @@ import type { Stats } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { UserError, diag } from '../diag/index.js';
 import type { SourceLoc } from '../diag/index.js';
+import { isInside } from '../util/index.js';
 
 /** Largest template, partial or message catalog read, in bytes (ours are a few KB). */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
@@ -19,12 +20,6 @@ export const MAX_TEMPLATE_BYTES = 1024 * 1024;
 export function displayPath(p: string): string {
   const rel = relative(process.cwd(), p);
   return rel.startsWith('..') || isAbsolute(rel) ? p : rel;
-}
-
-/** Whether `real` is `root` or lies under it (both real paths). */
-export function isInside(root: string, real: string): boolean {
-  const rel = relative(root, real);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** Where a diagnostic about `path` points: the reference to it when known, else the path itself. */

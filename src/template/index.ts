@@ -5,3 +5,4 @@ export { escapeMarkup, escapeAttribute } from './escape.js';
 export { availableLanguages, checkCatalog, checkLanguage, loadMessages, LANGUAGE_TAG } from './messages.js';
 export type { Messages } from './messages.js';
 export { tradeWording } from './wording.js';
+export { displayPath } from './files.js';

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadProject, projectRoot, resolveSettings, settingsText } from '../../src/project/index.js';
+import { loadProject, resolveSettings, settingsText } from '../../src/project/index.js';
+import { projectRoot } from '../../src/util/index.js';
 import type { SettingsInput } from '../../src/project/index.js';
 
 const made: string[] = [];
