@@ -2,18 +2,18 @@
  * The deck writer: a briefing's slide deck as a 16:9 tagged PDF and an editable PPTX, from the
  * same slide plan. The briefing comes from the session's load, shared with the print PDF.
  */
-import type { Briefing } from '../data/types.js';
-import { hasErrors, UserError } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
-import type { PagedDocument } from '../layout/types.js';
+import type { Briefing } from '../data/index.js';
+import { hasErrors, UserError } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import type { PagedDocument } from '../layout/index.js';
 import { writePptx } from '../pptx/index.js';
-import { documentDate, renderPdf } from '../render/pdf.js';
+import { documentDate, renderPdf } from '../render/index.js';
 import { layoutSlides, parseSlides, planSlides } from '../slides/index.js';
 import type { OverflowMode, SlidePlan } from '../slides/index.js';
 import { renderTemplate, TEMPLATES_DIR } from '../template/index.js';
-import { loadMessages } from '../template/messages.js';
+import { loadMessages } from '../template/index.js';
 import { defaultTheme } from '../theme/index.js';
-import type { Theme } from '../theme/types.js';
+import type { Theme } from '../theme/index.js';
 import { inputName } from './options.js';
 import type { BuildInput, BuildOptions } from './options.js';
 import type { SourceStore } from './sources.js';

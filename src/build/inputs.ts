@@ -5,15 +5,15 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { diag, hasErrors } from '../diag/errors.js';
-import type { LoadResult } from '../data/types.js';
+import { diag, hasErrors } from '../diag/index.js';
+import type { LoadResult } from '../data/index.js';
 import { checkLanguage, TEMPLATES_DIR } from '../template/index.js';
-import type { Diagnostic } from '../diag/types.js';
-import { defaultLimits } from '../data/limits.js';
-import { loadBriefing } from '../data/load.js';
-import { checkFile } from '../data/read.js';
-import { targetKind } from '../incremental/inputs.js';
-import { loadManifest } from '../pack/manifest.js';
+import type { Diagnostic } from '../diag/index.js';
+import { defaultLimits } from '../data/index.js';
+import { loadBriefing } from '../data/index.js';
+import { checkFile } from '../data/index.js';
+import { targetKind } from '../incremental/index.js';
+import { loadManifest } from '../pack/index.js';
 
 /** The data files found, and why some named paths cannot be used. */
 export interface Targets {

@@ -3,9 +3,9 @@
  * once per session.
  */
 import type { DataLimits } from '../data/index.js';
-import { diag, UserError } from '../diag/errors.js';
+import { diag, UserError } from '../diag/index.js';
 import type { MarkingScheme } from '../marking/index.js';
-import type { Paper, Theme } from '../theme/types.js';
+import type { Paper, Theme } from '../theme/index.js';
 
 /** How to build a document; every field is optional. */
 export interface BuildOptions {

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fromRoot } from '../util/root.js';
+import { fromRoot } from '../util/index.js';
 import type { TargetOptions } from './options.js';
 import type { BuildSession, TargetResult } from './session.js';
 

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { BuildOptions } from './options.js';
-import { fromRoot } from '../util/root.js';
+import { fromRoot } from '../util/index.js';
 import { preparePart } from './prepare.js';
 import type { SourceStore } from './sources.js';
 import type { PreparedPart } from './prepare.js';

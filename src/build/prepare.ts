@@ -1,9 +1,9 @@
 import { renderCharts } from '../charts/index.js';
-import type { ChartAsset } from '../charts/types.js';
-import type { Briefing } from '../data/types.js';
-import { hasErrors, UserError } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
-import type { DocTree } from '../doc/types.js';
+import type { ChartAsset } from '../charts/index.js';
+import type { Briefing } from '../data/index.js';
+import { hasErrors, UserError } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import type { DocTree } from '../doc/index.js';
 import { defaultTheme } from '../theme/index.js';
 import type { BuildOptions } from './options.js';
 import type { SourceStore } from './sources.js';

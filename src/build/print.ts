@@ -2,17 +2,17 @@
  * The print writer: a prepared briefing laid out on pages and drawn as a PDF.
  */
 import { renderCharts } from '../charts/index.js';
-import type { Briefing } from '../data/types.js';
-import { hasErrors, UserError } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import type { Briefing } from '../data/index.js';
+import { hasErrors, UserError } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { layoutDocument } from '../layout/index.js';
-import { columnWidth, pageGeometry } from '../layout/geometry.js';
-import type { PagedDocument } from '../layout/types.js';
-import { renderPdf } from '../render/pdf.js';
+import { columnWidth, pageGeometry } from '../layout/index.js';
+import type { PagedDocument } from '../layout/index.js';
+import { renderPdf } from '../render/index.js';
 import { TEMPLATES_DIR } from '../template/index.js';
-import { loadMessages } from '../template/messages.js';
+import { loadMessages } from '../template/index.js';
 import { defaultTheme } from '../theme/index.js';
-import { printTimings, resetTimings, timed, timedAsync } from '../util/timing.js';
+import { printTimings, resetTimings, timed, timedAsync } from '../util/index.js';
 import { checkPages } from './options.js';
 import type { BuildInput, BuildOptions } from './options.js';
 import type { SourceStore } from './sources.js';

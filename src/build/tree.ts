@@ -3,15 +3,15 @@
  * located in the data or the template that caused it.
  */
 import { dataText, loadBriefing } from '../data/index.js';
-import type { Briefing } from '../data/types.js';
-import { diag, hasErrors, UserError } from '../diag/errors.js';
-import { describeChar, missingGlyphs } from '../text/coverage.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import type { Briefing } from '../data/index.js';
+import { diag, hasErrors, UserError } from '../diag/index.js';
+import { describeChar, missingGlyphs } from '../text/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
 import { parseMarkup } from '../doc/index.js';
-import type { DocMeta, DocTree } from '../doc/types.js';
+import type { DocMeta, DocTree } from '../doc/index.js';
 import { locateText, renderTemplate } from '../template/index.js';
-import { formatDate } from '../util/format.js';
-import { timed } from '../util/timing.js';
+import { formatDate } from '../util/index.js';
+import { timed } from '../util/index.js';
 import { inputName } from './options.js';
 import type { BuildInput, BuildOptions } from './options.js';
 import type { SourceStore } from './sources.js';
