@@ -1,7 +1,7 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
-import type { Briefing, ChartSpec } from '../data/types.js';
-import type { Theme } from '../theme/types.js';
-import { formatPercent } from '../util/format.js';
+import type { Briefing, ChartSpec } from '../data/index.js';
+import type { Theme } from '../theme/index.js';
+import { formatPercent } from '../util/index.js';
 import { luma, tint } from './css.js';
 import { chartData } from './data.js';
 import type { ChartData } from './data.js';

@@ -1,5 +1,5 @@
 import { color as parseCssColor } from 'chart.js/helpers';
-import type { FontFace } from '../theme/types.js';
+import type { FontFace } from '../theme/index.js';
 
 /** The font family chart text asks for; the recorder maps it to our bundled faces. */
 export const CHART_FAMILY = 'Source Sans 3';

@@ -1,5 +1,5 @@
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
-import { UserError, diag } from '../diag/errors.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
+import { UserError, diag } from '../diag/index.js';
 import { chartProblems, formatPath, isRecord, parsePath } from '../data/index.js';
 import type { Briefing, ChartSpec, ChartType, Language, MoneyUnit, SeriesSpec, Trade, TradeYear } from '../data/index.js';
 import { seriesKeys } from './series-keys.js';

@@ -1,4 +1,4 @@
-import { formatPercent } from '../util/format.js';
+import { formatPercent } from '../util/index.js';
 import type { ChartData } from './data.js';
 import { chartStrings } from './strings.js';
 import { exactDigits, money, valueDigits } from './style.js';

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { makeDir, tempPath } from '../util/fs.js';
+import { makeDir, tempPath } from '../util/index.js';
 import type { ChartAsset } from './types.js';
 
 /** Bumped when the file format changes (what a drawing looks like is in `CHART_VERSION`, in the key). */

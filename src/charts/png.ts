@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import type * as NodeCanvas from 'chartjs-node-canvas';
 import type { ChartJSNodeCanvas } from 'chartjs-node-canvas';
-import type { ChartSpec } from '../data/types.js';
-import { fail } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
-import { fontPath } from '../text/fonts.js';
-import type { FontId } from '../text/fonts.js';
+import type { ChartSpec } from '../data/index.js';
+import { fail } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { fontPath } from '../text/index.js';
+import type { FontId } from '../text/index.js';
 import { CHART_FAMILY } from './css.js';
 import { cloneConfig } from './config.js';
 import { chartHeight, drawChartData, prepareChart } from './render.js';

@@ -1,6 +1,6 @@
-import { getFont, mainFont } from '../text/fonts.js';
-import { textWidth } from '../text/measure.js';
-import type { FontFace } from '../theme/types.js';
+import { getFont, mainFont } from '../text/index.js';
+import { textWidth } from '../text/index.js';
+import type { FontFace } from '../theme/index.js';
 import { parseColor, parseFont } from './css.js';
 import { CanvasPathBase } from './canvas-path.js';
 import type { Cap, Join, State } from './canvas-path.js';

@@ -1,8 +1,8 @@
-import type { Briefing, ChartSpec } from '../data/types.js';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
-import { typeset, typoState } from '../text/typography.js';
-import type { Theme } from '../theme/types.js';
+import type { Briefing, ChartSpec } from '../data/index.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
+import { typeset, typoState } from '../text/index.js';
+import type { Theme } from '../theme/index.js';
 import { cacheGet, cacheSet, chartHash } from './cache.js';
 import { buildConfig } from './config.js';
 import type { ConfigOptions } from './config.js';

@@ -1,4 +1,4 @@
-import type { Theme } from '../theme/types.js';
+import type { Theme } from '../theme/index.js';
 import { seriesStyles } from './style.js';
 import type { SeriesStyle } from './style.js';
 

@@ -1,4 +1,4 @@
-import type { ChartType, Language, MoneyUnit, SeriesSpec } from '../data/types.js';
+import type { ChartType, Language, MoneyUnit, SeriesSpec } from '../data/index.js';
 import { loadMessages, TEMPLATES_DIR, type Messages } from '../template/index.js';
 
 /** Words the chart stage prints or writes into alt text, from the language's message catalog (`chart.*` keys). */

@@ -1,5 +1,5 @@
-import type { Theme } from '../theme/types.js';
-import { formatMoney } from '../util/format.js';
+import type { Theme } from '../theme/index.js';
+import { formatMoney } from '../util/index.js';
 import { CHART_FAMILY_CSS, luma } from './css.js';
 import type { ChartData } from './data.js';
 import type { Mark } from './plugins.js';

@@ -1,4 +1,4 @@
-import type { FontFace } from '../theme/types.js';
+import type { FontFace } from '../theme/index.js';
 
 /**
  * A chart drawn by chart.js, recorded as vector drawing operations in chart space:
