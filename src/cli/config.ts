@@ -3,10 +3,10 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { jsonLine } from '../diag/escape.js';
+import { jsonLine } from '../diag/index.js';
 import { resolveSettings, settingsJson, settingsText } from '../project/index.js';
-import { UserError } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { UserError } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { resolveScheme } from '../project/index.js';
 import type { ResolvedSettings } from '../project/index.js';
 import { reportAs } from './init.js';

@@ -3,11 +3,11 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { UserError } from '../diag/errors.js';
-import { jsonLine, showText } from '../diag/escape.js';
-import { formatDiagnostic, formatGithub } from '../diag/format.js';
-import type { Diagnostic } from '../diag/types.js';
-import { initProject } from '../project/scaffold.js';
+import { UserError } from '../diag/index.js';
+import { jsonLine, showText } from '../diag/index.js';
+import { formatDiagnostic, formatGithub } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { initProject } from '../project/index.js';
 
 interface Io {
   out(s: string): void;

@@ -1,7 +1,7 @@
 /** `briefkit preview [dir]`: a local web page of the project's briefings, rebuilt on save. */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { showText } from '../diag/escape.js';
+import { showText } from '../diag/index.js';
 import type { Io } from './build.js';
 
 export function registerPreview(program: Command, io: Io, setCode: (c: number) => void): void {

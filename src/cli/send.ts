@@ -6,13 +6,13 @@
  * through the password's redactor.
  */
 import type { Command } from 'commander';
-import { UserError } from '../diag/errors.js';
-import { formatDiagnostic } from '../diag/format.js';
-import { showText } from '../diag/escape.js';
-import type { Diagnostic } from '../diag/types.js';
-import { SMTP_ENV } from '../mail/config.js';
-import { Secret, redactorFor } from '../mail/secret.js';
-import type { MailAttachment, ProgressEvent } from '../mail/types.js';
+import { UserError } from '../diag/index.js';
+import { formatDiagnostic } from '../diag/index.js';
+import { showText } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { SMTP_ENV } from '../mail/index.js';
+import { Secret, redactorFor } from '../mail/index.js';
+import type { MailAttachment, ProgressEvent } from '../mail/index.js';
 import { BuildSession } from '../build/index.js';
 
 interface Io {
@@ -62,10 +62,10 @@ interface SendContext {
 async function sendCommand(files: string[], o: Record<string, unknown>, ctx: SendContext): Promise<void> {
   const { io, setCode, useRedactor } = ctx;
   // Loaded on use: nodemailer and the mail code stay off the start-up path of other commands.
-  const { briefingAttachment } = await import('../mail/briefing.js');
-  const { describeSmtp, readMailSettings } = await import('../mail/config.js');
-  const { sendBriefings } = await import('../mail/send.js');
-  const { lockSendLog } = await import('../mail/lock.js');
+  const { briefingAttachment } = await import('../mail/index.js');
+  const { describeSmtp, readMailSettings } = await import('../mail/index.js');
+  const { sendBriefings } = await import('../mail/index.js');
+  const { lockSendLog } = await import('../mail/index.js');
   const show = (diags: readonly Diagnostic[]): void => {
     for (const d of diags) io.err(formatDiagnostic(d));
   };

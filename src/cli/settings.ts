@@ -6,8 +6,8 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import type { TargetOptions } from '../build/index.js';
-import { UserError } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { UserError } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { resolveScheme } from '../project/index.js';
 import { resolveSettings } from '../project/index.js';
 import type { ResolvedSettings } from '../project/index.js';
