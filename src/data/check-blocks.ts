@@ -4,8 +4,8 @@
  * declared or placed twice, table rows that do not match their columns. Runs on schema-valid
  * input; every problem is located at its field.
  */
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { blockProse } from './blocks.js';
 import type { BlockInput } from './blocks.js';
 import type { BriefingInput } from './input.js';

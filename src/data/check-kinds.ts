@@ -4,8 +4,8 @@
  * higher than the briefing's own classification (`data/portion-marking`), since the banner
  * must cover every paragraph on the page.
  */
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { checkMarking, dominates, formatMarking, parseMarking } from '../marking/index.js';
 import type { MarkingScheme } from '../marking/index.js';
 import { kindEntries } from './kinds.js';

@@ -5,7 +5,7 @@
  * folder and catalog entries, and no code. Objects that carry a `marking` get their portion
  * mark (`portion: "(C)"`) read in the briefing's marking scheme.
  */
-import { nameIn } from '../marking/describe.js';
+import { nameIn } from '../marking/index.js';
 import { readMarking } from '../marking/index.js';
 import type { Marking, MarkingNames, MarkingScheme } from '../marking/index.js';
 

@@ -3,7 +3,7 @@
  * `yaml` parser keeps. Paths that do not exist locate their nearest existing ancestor.
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
-import type { SourceLoc } from '../diag/types.js';
+import type { SourceLoc } from '../diag/index.js';
 import { parsePath, type PathSeg } from './paths.js';
 
 interface Ranged {

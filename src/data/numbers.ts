@@ -5,8 +5,8 @@
  * print, so none can overflow to infinity or NaN (figures near 1e308 made builds hang, or
  * fail with an internal error on `NaN`).
  */
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { num } from './describe.js';
 import type { DataLimits } from './limits.js';
 import type { Locator } from './locator.js';

@@ -2,8 +2,8 @@
  * Parsing YAML and JSON data files into plain values plus a {@link Locator} for their fields.
  */
 import { Composer, LineCounter, YAMLParseError, type Document, type YAMLError } from 'yaml';
-import { assertNever, diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import { assertNever, diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
 import { boundedTokens, resolveAliases, TooDeep, type BoundProblem, type Unresolved } from './bounds.js';
 import { checkJson } from './json-check.js';
 import { defaultLimits, type DataLimits } from './limits.js';

@@ -3,8 +3,8 @@
  * encoding checks (UTF-8 only, no NUL bytes), BOM. Every reader of user-named files uses it.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import type { DataLimits } from './limits.js';
 import { lineColAt } from './paths.js';
 

@@ -3,14 +3,14 @@
  * wrong, and a hint saying what to do (with a "did you mean" when a typo is likely).
  */
 import type { ErrorObject } from 'ajv';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { charCount, clip, describeValue, num, typeHint, typeName } from './describe.js';
 import type { Locator } from './locator.js';
 import { formatPath, isRecord, type PathSeg } from './paths.js';
 import { listNames, suggest } from './suggest.js';
 import { readdirSync } from 'node:fs';
-import { fromRoot } from '../util/root.js';
+import { fromRoot } from '../util/index.js';
 
 const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
 const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { fromRoot } from '../util/root.js';
-import { precompiledValidator } from '../util/precompiled.js';
+import { fromRoot } from '../util/index.js';
+import { precompiledValidator } from '../util/index.js';
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
-import type { Diagnostic } from '../diag/types.js';
+import type { Diagnostic } from '../diag/index.js';
 import type { Locator } from './locator.js';
 import { pointerToSegs } from './paths.js';
 import { mapSchemaError } from './schema-errors.js';

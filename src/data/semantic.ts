@@ -2,8 +2,8 @@
  * Checks that need more than the JSON Schema: real calendar dates, unique names, totals that
  * add up, and charts that can be drawn from the data. Runs only on schema-valid data.
  */
-import { diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
 import { checkMarking, defaultScheme } from '../marking/index.js';
 import type { MarkingScheme } from '../marking/index.js';
 import { checkSections } from './check-blocks.js';

@@ -2,8 +2,8 @@
  * Checks every string, list and number in the parsed data, whatever its field: length limits,
  * control characters, blank text and the size of numbers (one walk of the data). These run alongside schema validation.
  */
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { charCount } from './describe.js';
 import type { DataLimits } from './limits.js';
 import type { Locator } from './locator.js';

@@ -4,7 +4,7 @@
  * recursion: a value nested too deeply, holding itself or expanding to more text than a file
  * may hold would otherwise overflow the stack or memory of the serialiser.
  */
-import { diag, UserError } from '../diag/errors.js';
+import { diag, UserError } from '../diag/index.js';
 import { valueProblem } from './bounds.js';
 import { resolveLimits, type DataLimits } from './limits.js';
 
