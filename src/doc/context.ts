@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
 
 /** State shared while converting one markup file: diagnostics, footnote numbering, ids. */
 export interface ParseContext {

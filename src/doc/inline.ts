@@ -1,10 +1,10 @@
 import type { PhrasingContent } from 'mdast';
-import type { Diagnostic } from '../diag/types.js';
-import { diag } from '../diag/errors.js';
+import type { Diagnostic } from '../diag/index.js';
+import { diag } from '../diag/index.js';
 import type { Inline, InlineStyle } from './types.js';
 import type { ParseContext } from './context.js';
-import { skipVerbatim, typeset, typoState } from '../text/typography.js';
-import type { TypoState } from '../text/typography.js';
+import { skipVerbatim, typeset, typoState } from '../text/index.js';
+import type { TypoState } from '../text/index.js';
 
 /** Link schemes data and templates may use; anything else (javascript:, file:) is refused. */
 const SAFE_SCHEMES = /^(https?:|mailto:)/i;

@@ -1,4 +1,4 @@
-import type { SourceLoc } from '../diag/types.js';
+import type { SourceLoc } from '../diag/index.js';
 
 /** Inline style flags. */
 export interface InlineStyle {
