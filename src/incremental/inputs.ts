@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fromRoot } from '../util/root.js';
-import { peekData } from '../data/peek.js';
+import { fromRoot } from '../util/index.js';
+import { peekData } from '../data/index.js';
 import { TEMPLATES_DIR } from '../template/index.js';
-import { fileHash, filesUnder, sha256 } from '../util/hash.js';
-import { fontsHash } from '../text/fonts-hash.js';
+import { fileHash, filesUnder, sha256 } from '../util/index.js';
+import { fontsHash } from '../text/index.js';
 
 let version: string | undefined;
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
-import { UserError, diag } from '../diag/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { UserError, diag } from '../diag/index.js';
+import { writeFileAtomic } from '../util/index.js';
 
 /** One output file and what it was built from. */
 export interface OutputRecord {

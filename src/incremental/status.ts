@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileHash } from '../util/hash.js';
+import { fileHash } from '../util/index.js';
 import type { BuildManifest } from './manifest.js';
 
 export type OutputState = 'up-to-date' | 'missing' | 'stale' | 'modified';
