@@ -1,4 +1,4 @@
-import type { SourceLoc } from '../diag/types.js';
+import type { SourceLoc } from '../diag/index.js';
 import type { Box, PageItem, Tag } from './types.js';
 
 /** What an atom may record while it draws itself onto a page. */

@@ -1,10 +1,10 @@
-import { assertNever } from '../diag/errors.js';
-import { plainText } from '../doc/inline.js';
-import type { Block, Inline } from '../doc/types.js';
+import { assertNever } from '../diag/index.js';
+import { plainText } from '../doc/index.js';
+import type { Block, Inline } from '../doc/index.js';
 import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
-import { textWidth } from '../text/measure.js';
+import { textWidth } from '../text/index.js';
 import { mainFont } from '../text/index.js';
 import { calloutAtoms, quoteAtoms } from './callout.js';
 import { chartAtoms } from './figure.js';

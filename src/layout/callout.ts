@@ -3,7 +3,7 @@
  * bar (call-outs) or beside a rule (quotations). The box is drawn per atom, so it follows its
  * content across a page break without a box to split.
  */
-import type { Block } from '../doc/types.js';
+import type { Block } from '../doc/index.js';
 import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';

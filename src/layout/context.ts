@@ -1,6 +1,6 @@
-import type { ChartAsset } from '../charts/types.js';
-import type { DocMeta } from '../doc/types.js';
-import type { Theme } from '../theme/types.js';
+import type { ChartAsset } from '../charts/index.js';
+import type { DocMeta } from '../doc/index.js';
+import type { Theme } from '../theme/index.js';
 import type { StructBuilder } from './struct.js';
 
 /** What block layout needs to know, fixed for one document. */

@@ -1,8 +1,8 @@
-import type { TableCell } from '../doc/types.js';
-import type { Line } from '../text/lines.js';
-import { textWidth } from '../text/measure.js';
-import { isNumberText, numberRanges } from '../text/numbers.js';
-import { decimalMark } from '../util/format.js';
+import type { TableCell } from '../doc/index.js';
+import type { Line } from '../text/index.js';
+import { textWidth } from '../text/index.js';
+import { isNumberText, numberRanges } from '../text/index.js';
+import { decimalMark } from '../util/index.js';
 import type { SpanStyle } from './spans.js';
 import { toSpans } from './spans.js';
 

@@ -2,7 +2,7 @@ import type { DrawContext } from './atom.js';
 import type { FootnoteBlock } from './notes.js';
 import type { PageSlot } from './paginate.js';
 import type { StructBuilder } from './struct.js';
-import type { Theme } from '../theme/types.js';
+import type { Theme } from '../theme/index.js';
 import type { Box, Page, PageItem } from './types.js';
 
 /** What drawing one paginated page needs. */

@@ -1,8 +1,8 @@
-import type { ChartAsset } from '../charts/types.js';
-import { assertNever } from '../diag/errors.js';
-import type { DocTree } from '../doc/types.js';
-import type { Theme } from '../theme/types.js';
-import { localeOf } from '../util/format.js';
+import type { ChartAsset } from '../charts/index.js';
+import { assertNever } from '../diag/index.js';
+import type { DocTree } from '../doc/index.js';
+import type { Theme } from '../theme/index.js';
+import { localeOf } from '../util/index.js';
 import type { Atom } from './atom.js';
 import { blocksToAtoms } from './blocks.js';
 import type { LayoutContext } from './context.js';

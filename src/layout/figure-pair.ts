@@ -1,5 +1,5 @@
-import type { ChartAsset } from '../charts/types.js';
-import type { Line } from '../text/lines.js';
+import type { ChartAsset } from '../charts/index.js';
+import type { Line } from '../text/index.js';
 import { atom, gap } from './atom.js';
 import type { Atom, DrawContext } from './atom.js';
 import type { LayoutContext } from './context.js';

@@ -1,7 +1,7 @@
-import type { ChartAsset } from '../charts/types.js';
-import type { Block, Inline } from '../doc/types.js';
-import { fail } from '../diag/errors.js';
-import type { Line } from '../text/lines.js';
+import type { ChartAsset } from '../charts/index.js';
+import type { Block, Inline } from '../doc/index.js';
+import { fail } from '../diag/index.js';
+import type { Line } from '../text/index.js';
 import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';

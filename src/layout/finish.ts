@@ -1,5 +1,5 @@
-import type { DocMeta } from '../doc/types.js';
-import type { Theme } from '../theme/types.js';
+import type { DocMeta } from '../doc/index.js';
+import type { Theme } from '../theme/index.js';
 import { furniture, roman } from './furniture.js';
 import { contentBox } from './geometry.js';
 import type { OutlineEntry, PageGeometry, PageItem, PageLabelRange } from './types.js';

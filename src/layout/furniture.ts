@@ -1,10 +1,10 @@
-import type { DocMeta } from '../doc/types.js';
-import type { Theme } from '../theme/types.js';
-import { textWidth } from '../text/measure.js';
-import type { FontFace } from '../theme/types.js';
+import type { DocMeta } from '../doc/index.js';
+import type { Theme } from '../theme/index.js';
+import { textWidth } from '../text/index.js';
+import type { FontFace } from '../theme/index.js';
 import { isRecto } from './geometry.js';
 import type { Box, PageGeometry, PageItem } from './types.js';
-import { TEXT_FEATURES, runWidth, splitRuns } from '../text/measure.js';
+import { TEXT_FEATURES, runWidth, splitRuns } from '../text/index.js';
 
 export interface FurnitureInput {
   readonly meta: DocMeta;

@@ -1,4 +1,4 @@
-import type { Margins, Paper, Theme } from '../theme/types.js';
+import type { Margins, Paper, Theme } from '../theme/index.js';
 import type { Box, PageGeometry } from './types.js';
 
 /** Paper sizes (pt). */

@@ -1,6 +1,6 @@
-import type { Line } from '../text/lines.js';
-import { splitRuns, runWidth } from '../text/measure.js';
-import { TEXT_FEATURES } from '../text/measure.js';
+import type { Line } from '../text/index.js';
+import { splitRuns, runWidth } from '../text/index.js';
+import { TEXT_FEATURES } from '../text/index.js';
 import { mainFont } from '../text/index.js';
 import type { DrawContext } from './atom.js';
 import type { Tag } from './types.js';

@@ -1,4 +1,4 @@
-import type { Inline } from '../doc/types.js';
+import type { Inline } from '../doc/index.js';
 import type { DrawContext } from './atom.js';
 import type { LayoutContext } from './context.js';
 import { drawLine } from './lines.js';

@@ -1,5 +1,5 @@
-import type { ChartAsset } from '../charts/types.js';
-import type { DocTree } from '../doc/types.js';
+import type { ChartAsset } from '../charts/index.js';
+import type { DocTree } from '../doc/index.js';
 import { createLayout } from './driver.js';
 import type { LayoutOptions, LayoutTail, PagedSection } from './driver.js';
 import { typesetDisplay } from './typeset.js';

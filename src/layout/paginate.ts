@@ -1,4 +1,4 @@
-import { fail } from '../diag/errors.js';
+import { fail } from '../diag/index.js';
 import type { Atom } from './atom.js';
 
 /** An atom placed on a page, `y` from the top of the page's content area (pt). */

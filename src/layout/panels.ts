@@ -1,5 +1,5 @@
-import type { Block, Inline } from '../doc/types.js';
-import { breakLines, contentWidths } from '../text/lines.js';
+import type { Block, Inline } from '../doc/index.js';
+import { breakLines, contentWidths } from '../text/index.js';
 import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';

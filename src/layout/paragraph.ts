@@ -1,6 +1,6 @@
-import type { Inline } from '../doc/types.js';
-import { breakLines } from '../text/lines.js';
-import type { Line } from '../text/lines.js';
+import type { Inline } from '../doc/index.js';
+import { breakLines } from '../text/index.js';
+import type { Line } from '../text/index.js';
 import { atom } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';

@@ -1,4 +1,4 @@
-import type { Line } from '../text/lines.js';
+import type { Line } from '../text/index.js';
 import { atom } from './atom.js';
 import type { Atom, DrawContext } from './atom.js';
 import { drawLine } from './lines.js';

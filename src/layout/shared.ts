@@ -1,6 +1,6 @@
-import type { ChartAsset } from '../charts/types.js';
-import type { DocMeta, Inline } from '../doc/types.js';
-import type { Theme } from '../theme/types.js';
+import type { ChartAsset } from '../charts/index.js';
+import type { DocMeta, Inline } from '../doc/index.js';
+import type { Theme } from '../theme/index.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';
 import type { PageSlot } from './paginate.js';

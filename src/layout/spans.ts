@@ -1,6 +1,6 @@
-import type { Inline } from '../doc/types.js';
-import type { Span } from '../text/lines.js';
-import type { FontFace } from '../theme/types.js';
+import type { Inline } from '../doc/index.js';
+import type { Span } from '../text/index.js';
+import type { FontFace } from '../theme/index.js';
 
 /** Base style for a run of inlines. */
 export interface SpanStyle {

@@ -1,6 +1,6 @@
-import type { Block, Inline, TableCell } from '../doc/types.js';
-import { breakLines, contentWidths } from '../text/lines.js';
-import { NUMBER_FEATURES } from '../text/measure.js';
+import type { Block, Inline, TableCell } from '../doc/index.js';
+import { breakLines, contentWidths } from '../text/index.js';
+import { NUMBER_FEATURES } from '../text/index.js';
 import { atom, gap } from './atom.js';
 import type { Atom } from './atom.js';
 import type { LayoutContext } from './context.js';

@@ -1,6 +1,6 @@
-import type { Block, Inline } from '../doc/types.js';
-import { breakLines } from '../text/lines.js';
-import { textWidth } from '../text/measure.js';
+import type { Block, Inline } from '../doc/index.js';
+import { breakLines } from '../text/index.js';
+import { textWidth } from '../text/index.js';
 import { mainFont } from '../text/index.js';
 import { atom } from './atom.js';
 import type { Atom } from './atom.js';

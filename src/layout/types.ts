@@ -1,6 +1,6 @@
-import type { ChartAsset } from '../charts/types.js';
-import type { FontId } from '../text/font-id.js';
-import type { Paper } from '../theme/types.js';
+import type { ChartAsset } from '../charts/index.js';
+import type { FontId } from '../text/index.js';
+import type { Paper } from '../theme/index.js';
 
 /**
  * The layout stage's output: pages of items at fixed positions. Coordinates are pt from the

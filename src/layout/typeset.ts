@@ -1,6 +1,6 @@
-import type { Block, DocMeta, DocTree, Inline } from '../doc/types.js';
-import { typeset, typoState } from '../text/typography.js';
-import type { TypoState } from '../text/typography.js';
+import type { Block, DocMeta, DocTree, Inline } from '../doc/index.js';
+import { typeset, typoState } from '../text/index.js';
+import type { TypoState } from '../text/index.js';
 
 function inlines(list: readonly Inline[], lang: string, st: TypoState): Inline[] {
   return list.map((i): Inline => {
