@@ -7,8 +7,8 @@
  * a mail client are refused before anything is sent.
  */
 import addressparser from 'nodemailer/lib/addressparser';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
 import { isAddress } from './message.js';
 
 /** One recipient: the bare address (RCPT TO, the send log) and the name shown in To. */

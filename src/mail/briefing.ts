@@ -2,11 +2,11 @@
  * From a built briefing to a mail attachment: its PDF, file name, and the key figures the
  * message body shows (the same figures and labels as the fact sheet's key-figures panel).
  */
-import type { Briefing } from '../data/types.js';
-import { loadMessages } from '../template/messages.js';
-import { tradeWording } from '../template/wording.js';
+import type { Briefing } from '../data/index.js';
+import { loadMessages } from '../template/index.js';
+import { tradeWording } from '../template/index.js';
 import { TEMPLATES_DIR } from '../template/index.js';
-import { formatMoney, formatPercent } from '../util/format.js';
+import { formatMoney, formatPercent } from '../util/index.js';
 import { safeFileName } from './message.js';
 import type { KeyFigure, MailAttachment } from './types.js';
 

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { Secret } from './secret.js';
 import type { SmtpConfig, SmtpSecurity } from './types.js';
 

@@ -3,7 +3,7 @@
  * it is escaped for HTML and stripped of line breaks where it goes into a header.
  */
 import { combineMarkings, defaultScheme, formatMarking, markingBanner, readMarking } from '../marking/index.js';
-import { formatDate } from '../util/format.js';
+import { formatDate } from '../util/index.js';
 import type { MailAttachment } from './types.js';
 
 type Lang = 'en' | 'fr';

@@ -2,8 +2,8 @@
  * The diagnostics of a delivery: one per failed recipient, and the warning for recipients held
  * back because an earlier run may have delivered to them.
  */
-import { assertNever, diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { assertNever, diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { SMTP_ENV, describeSmtp } from './config.js';
 import type { DeliveryFailure } from './transport.js';
 import type { SmtpConfig } from './types.js';

@@ -11,8 +11,8 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { UserError, diag } from '../diag/errors.js';
-import { makeDir } from '../util/fs.js';
+import { UserError, diag } from '../diag/index.js';
+import { makeDir } from '../util/index.js';
 
 /** What a lock file says about its owner. */
 export interface LockOwner {

@@ -5,8 +5,8 @@
  * message went out, then the connection was lost before the server's reply).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { UserError, diag } from '../diag/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { UserError, diag } from '../diag/index.js';
+import { writeFileAtomic } from '../util/index.js';
 
 /** `sent`: accepted by the server. `uncertain`: sent, but no reply came; it may have been delivered. */
 export type DeliveryStatus = 'sent' | 'uncertain';

@@ -4,9 +4,9 @@
  * log is locked for the run, so two runs on one log never both send.
  */
 import { join, resolve } from 'node:path';
-import { UserError, diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { UserError, diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { writeFileAtomic } from '../util/index.js';
 import { SMTP_ENV } from './config.js';
 import { failureDiagnostic, heldDiagnostic } from './diagnostics.js';
 import { lockSendLog } from './lock.js';

@@ -2,7 +2,7 @@
  * Email delivery of briefings and packs: the shapes callers pass in and get back.
  * One message carries every PDF of one briefing or pack; it is sent once per recipient.
  */
-import type { Diagnostic } from '../diag/types.js';
+import type { Diagnostic } from '../diag/index.js';
 import type { AddressSource } from './address.js';
 import type { Secret } from './secret.js';
 
