@@ -1,7 +1,7 @@
 /**
  * Words for people: why a text is not a marking, and what the scheme knows.
  */
-import { assertNever } from '../diag/errors.js';
+import { assertNever } from '../diag/index.js';
 import { visibleText } from './text.js';
 import type { MarkingNames, MarkingProblem, MarkingScheme } from './types.js';
 

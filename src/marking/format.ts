@@ -1,8 +1,8 @@
 /**
  * Markings as banner text, and the checks that turn unreadable text into located errors.
  */
-import { diag, UserError } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import { diag, UserError } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
 import { nameIn, schemeHint } from './describe.js';
 import { parseMarking } from './parse.js';
 import { visibleText } from './text.js';
