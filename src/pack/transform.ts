@@ -1,4 +1,4 @@
-import type { Block, DocTree, Inline } from '../doc/types.js';
+import type { Block, DocTree, Inline } from '../doc/index.js';
 
 function inlines(items: readonly Inline[], offset: number): Inline[] {
   return items.map((i): Inline => {

@@ -1,6 +1,6 @@
-import type { Language } from '../data/types.js';
-import type { SourceLoc } from '../diag/types.js';
-import type { Marking } from '../marking/types.js';
+import type { Language } from '../data/index.js';
+import type { SourceLoc } from '../diag/index.js';
+import type { Marking } from '../marking/index.js';
 
 /** A validated pack manifest. Briefing paths are resolved against the manifest's folder. */
 export interface PackManifest {
