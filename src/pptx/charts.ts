@@ -1,9 +1,9 @@
 import { stylesFor } from '../charts/index.js';
 import type { ChartData, SeriesRegistry, SeriesStyle } from '../charts/index.js';
-import { seriesStyles } from '../charts/style.js';
-import { tint } from '../charts/css.js';
-import type { Theme } from '../theme/types.js';
-import { formatMoney, localeOf, moneyDigits } from '../util/format.js';
+import { seriesStyles } from '../charts/index.js';
+import { tint } from '../charts/index.js';
+import type { Theme } from '../theme/index.js';
+import { formatMoney, localeOf, moneyDigits } from '../util/index.js';
 import type { ChartName, ChartOptions, ChartSeries } from './lib.js';
 import { deckFont, hex } from './units.js';
 import { attrText, xmlSafe } from './xml.js';

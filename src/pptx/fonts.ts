@@ -9,10 +9,10 @@
  * Source Sans 3's x-height, so the text looks the same size): PowerPoint's own line breaking
  * then needs no more lines than ours, and the box (same position, same line spacing) holds it.
  */
-import type { TextFrame } from '../slides/frames.js';
-import { textWidth } from '../text/measure.js';
-import { activeTheme } from '../theme/scope.js';
-import type { FontFace } from '../theme/types.js';
+import type { TextFrame } from '../slides/index.js';
+import { textWidth } from '../text/index.js';
+import { activeTheme } from '../theme/index.js';
+import type { FontFace } from '../theme/index.js';
 import { ARIAL_RANGES, ARIAL_WIDTHS } from './arial-widths.js';
 
 /** The typeface written in the deck, its theme and its masters, with the bundled fonts. */

@@ -1,4 +1,4 @@
-import type { TextFrame } from '../slides/frames.js';
+import type { TextFrame } from '../slides/index.js';
 import type { TextProps, TextPropsOptions } from './lib.js';
 import { frameScale, scaledSize } from './fonts.js';
 import { deckFont, hex, isBold, isItalic, position } from './units.js';

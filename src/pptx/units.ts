@@ -1,5 +1,5 @@
-import type { Box } from '../layout/types.js';
-import type { FontFace } from '../theme/types.js';
+import type { Box } from '../layout/index.js';
+import type { FontFace } from '../theme/index.js';
 
 /** The typeface written in the deck (see `fonts.ts` for why it is Arial). */
 export { FONT_FACE, deckFont } from './fonts.js';
