@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fromRoot } from '../util/root.js';
+import { fromRoot } from '../util/index.js';
 
 /** A file the server may send, with its content type. */
 export interface StaticFile {

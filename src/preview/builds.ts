@@ -6,12 +6,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { diag, UserError } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
-import { dataFiles } from '../incremental/inputs.js';
-import { buildTarget } from '../targets.js';
-import type { TargetOptions } from '../targets.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { diag, UserError } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { dataFiles } from '../incremental/index.js';
+import { buildTarget } from '../build/index.js';
+import type { TargetOptions } from '../build/index.js';
+import { writeFileAtomic } from '../util/index.js';
 import { resolveInside } from './paths.js';
 import type { Target } from './project.js';
 

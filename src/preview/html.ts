@@ -3,8 +3,8 @@
  * titles, diagnostics) is hostile: it is escaped for the element or attribute it goes into.
  * Pages hold no inline script or style: the Content-Security-Policy forbids both.
  */
-import { showText } from '../diag/escape.js';
-import type { Diagnostic } from '../diag/types.js';
+import { showText } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(s: string): string {

@@ -4,10 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
-import { DEFAULT_DATA_DIRS, findTargets } from '../build/inputs.js';
-import { peekData } from '../data/peek.js';
-import type { Diagnostic } from '../diag/types.js';
-import { targetKind } from '../incremental/inputs.js';
+import { DEFAULT_DATA_DIRS, findTargets } from '../build/index.js';
+import { peekData } from '../data/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { targetKind } from '../incremental/index.js';
 
 /** One briefing or pack of the project. */
 export interface Target {

@@ -3,12 +3,12 @@
  * an optional dependency). Where it is missing the listing still works and says why.
  */
 import { statSync } from 'node:fs';
-import { renderChartPng } from '../charts/png.js';
-import type { PngResult } from '../charts/png.js';
-import type { ChartInput } from '../charts/render.js';
-import type { ChartSpec } from '../data/types.js';
-import { loadBriefing } from '../data/load.js';
-import { UserError } from '../diag/errors.js';
+import { renderChartPng } from '../charts/index.js';
+import type { PngResult } from '../charts/index.js';
+import type { ChartInput } from '../charts/index.js';
+import type { ChartSpec } from '../data/index.js';
+import { loadBriefing } from '../data/index.js';
+import { UserError } from '../diag/index.js';
 import { defaultTheme } from '../theme/index.js';
 import type { ThumbState } from './html.js';
 import type { Target } from './project.js';
