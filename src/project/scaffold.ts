@@ -5,9 +5,9 @@
  */
 import { existsSync, lstatSync, readFileSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { diag, UserError } from '../diag/errors.js';
-import { makeDir, writeFileAtomic } from '../util/fs.js';
-import { fromRoot } from '../util/root.js';
+import { diag, UserError } from '../diag/index.js';
+import { makeDir, writeFileAtomic } from '../util/index.js';
+import { fromRoot } from '../util/index.js';
 
 /** Where the scaffold's files live in the package. */
 export const SCAFFOLD_DIR = fromRoot('templates', 'project');

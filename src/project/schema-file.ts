@@ -6,15 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { hasErrors } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
-import { resolveLimits } from '../data/limits.js';
-import type { Locator } from '../data/locator.js';
-import { formatOf, parseSource } from '../data/parse.js';
-import { pointerToSegs } from '../data/paths.js';
-import { readSource } from '../data/read.js';
-import { mapSchemaError } from '../data/schema-errors.js';
-import { fromRoot } from '../util/root.js';
+import { hasErrors } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { resolveLimits } from '../data/index.js';
+import type { Locator } from '../data/index.js';
+import { formatOf, parseSource } from '../data/index.js';
+import { pointerToSegs } from '../data/index.js';
+import { readSource } from '../data/index.js';
+import { mapSchemaError } from '../data/index.js';
+import { fromRoot } from '../util/index.js';
 
 /** A file that parsed and matched its schema, with positions for later checks. */
 export type SchemaFileResult =

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import { diag, UserError } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
-import type { Locator } from '../data/locator.js';
+import { diag, UserError } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
+import type { Locator } from '../data/index.js';
 import { readSchemaFile } from './schema-file.js';
-import { displayPath } from '../template/files.js';
+import { displayPath } from '../template/index.js';
 import { builtinSchemes, compileScheme } from '../marking/index.js';
 import type { MarkingCaveat, MarkingLevel, MarkingNames, MarkingRelease, MarkingScheme } from '../marking/index.js';
 

@@ -6,8 +6,8 @@
  */
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { assertNever, diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import { assertNever, diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
 import { DEFAULT_GUTTER_MM } from '../theme/index.js';
 import { loadProject } from './config.js';
 

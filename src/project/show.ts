@@ -2,8 +2,8 @@
  * Resolved settings shown to people (`briefkit config`) and to programs (`--reporter json`).
  */
 import { relative } from 'node:path';
-import { assertNever } from '../diag/errors.js';
-import { showText } from '../diag/escape.js';
+import { assertNever } from '../diag/index.js';
+import { showText } from '../diag/index.js';
 import type { Origin, ResolvedSettings, SettingName } from './settings.js';
 import { SETTING_NAMES } from './settings.js';
 
