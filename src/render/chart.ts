@@ -1,6 +1,6 @@
-import type { ChartAsset, DrawOp, Paint, PathSeg } from '../charts/types.js';
-import type { FontId } from '../text/fonts.js';
-import { TEXT_FEATURES, runWidth, splitRuns } from '../text/measure.js';
+import type { ChartAsset, DrawOp, Paint, PathSeg } from '../charts/index.js';
+import type { FontId } from '../text/index.js';
+import { TEXT_FEATURES, runWidth, splitRuns } from '../text/index.js';
 
 type Doc = PDFKit.PDFDocument;
 type Features = NonNullable<PDFKit.Mixins.TextOptions['features']>;

@@ -1,7 +1,7 @@
-import type { FontId } from '../text/fonts.js';
+import type { FontId } from '../text/index.js';
 import type { EmbeddedFontLike } from './text.js';
-import { shapeStore } from '../text/shape-store.js';
-import type { StoredRun } from '../text/shape-store.js';
+import { shapeStore } from '../text/index.js';
+import type { StoredRun } from '../text/index.js';
 import { currentFont } from './pdfkit-internals.js';
 import type { PdfkitFont } from './pdfkit-internals.js';
 

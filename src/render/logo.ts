@@ -4,8 +4,8 @@
  * has a logo, so documents without one keep their bytes.
  */
 import SVGtoPDF from 'svg-to-pdfkit';
-import type { Page, PageGeometry } from '../layout/types.js';
-import type { ThemeLogo } from '../theme/types.js';
+import type { Page, PageGeometry } from '../layout/index.js';
+import type { ThemeLogo } from '../theme/index.js';
 
 /** Space from the trim edge to the top of the logo (pt): clear of the marking's baseline band. */
 const LOGO_TOP = 12;

@@ -1,5 +1,5 @@
 import { catalog } from './pdfkit-internals.js';
-import type { OutlineEntry, Page, PagedDocument, PageLabelRange } from '../layout/types.js';
+import type { OutlineEntry, Page, PagedDocument, PageLabelRange } from '../layout/index.js';
 
 type Doc = PDFKit.PDFDocument;
 type Outline = { addItem(title: string, options?: { expanded?: boolean }): Outline; outlineData: Record<string, unknown> };

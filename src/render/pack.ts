@@ -1,6 +1,6 @@
-import type { DocMeta } from '../doc/types.js';
-import type { PackTail, PagedSection } from '../layout/pack.js';
-import type { PageGeometry, PageItem } from '../layout/types.js';
+import type { DocMeta } from '../doc/index.js';
+import type { PackTail, PagedSection } from '../layout/index.js';
+import type { PageGeometry, PageItem } from '../layout/index.js';
 import { addDestinations, writeOutline, writePageLabels } from './navigation.js';
 import { addPage, buildStructure, drawItems, openDocument, themeLogo } from './pdf.js';
 import type { RenderOptions, StructElem } from './pdf.js';

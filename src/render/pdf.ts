@@ -1,10 +1,10 @@
 import PDFDocument from 'pdfkit';
-import type { DocMeta } from '../doc/types.js';
-import { assertNever } from '../diag/errors.js';
-import type { PagedDocument, PageGeometry, PageItem, StructNode } from '../layout/types.js';
-import { getFont } from '../text/fonts.js';
-import { localeOf } from '../util/format.js';
-import type { FontId } from '../text/fonts.js';
+import type { DocMeta } from '../doc/index.js';
+import { assertNever } from '../diag/index.js';
+import type { PagedDocument, PageGeometry, PageItem, StructNode } from '../layout/index.js';
+import { getFont } from '../text/index.js';
+import { localeOf } from '../util/index.js';
+import type { FontId } from '../text/index.js';
 import { drawChart } from './chart.js';
 import { writeXmp } from './xmp.js';
 import { shareShaping } from './font-cache.js';
@@ -13,7 +13,7 @@ import type { EmbeddedFontLike } from './text.js';
 import { writeNavigation } from './navigation.js';
 import { useObjectStreams } from './objstm.js';
 import { logoDrawer } from './logo.js';
-import { activeTheme } from '../theme/scope.js';
+import { activeTheme } from '../theme/index.js';
 
 export interface RenderOptions {
   /** PDF/A-2a archival output (combined with tagging and the PDF/UA identifier). */

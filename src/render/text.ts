@@ -1,4 +1,4 @@
-import type { PageItem } from '../layout/types.js';
+import type { PageItem } from '../layout/index.js';
 
 /** pdfkit's embedded font, as far as the text writer uses it. */
 export interface EmbeddedFontLike {
