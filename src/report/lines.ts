@@ -2,7 +2,7 @@
  * The plain lines of the text form (the github form prints the same lines beside its
  * annotations). Every piece of user text is made terminal-safe with `showText` here.
  */
-import { showText } from '../diag/escape.js';
+import { showText } from '../diag/index.js';
 import type { DeliveryInfo, FailedInfo, OutputInfo, PageInfo, StateInfo } from './types.js';
 
 /** `built output/x.pdf (12 pages, 340 KB, marked SECRET)`. */

@@ -4,9 +4,9 @@
  * workflow command escaped as the format requires. json: nothing until `end`, then one JSON
  * document. jsonl: one JSON object per event, as it happens, and an `end` object last.
  */
-import { jsonLine, showText } from '../diag/escape.js';
-import { formatDiagnostic, formatGithub, githubData, githubProperty } from '../diag/format.js';
-import type { Diagnostic } from '../diag/types.js';
+import { jsonLine, showText } from '../diag/index.js';
+import { formatDiagnostic, formatGithub, githubData, githubProperty } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { deliveryLine, failedLine, inert, outputLine, pageLine, stateLine } from './lines.js';
 import type {
   DeliveryInfo, EndInfo, FailedInfo, OutputInfo, PageInfo, Reporter, ReporterOptions, StateInfo, Verbosity,
