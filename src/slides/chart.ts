@@ -1,4 +1,4 @@
-import type { ChartAsset } from '../charts/types.js';
+import type { ChartAsset } from '../charts/index.js';
 import { overflowError, titleText } from './context.js';
 import type { Part, PlanContext } from './context.js';
 import type { Frame } from './frames.js';

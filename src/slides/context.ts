@@ -1,8 +1,8 @@
-import type { ChartAsset } from '../charts/types.js';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
-import { plainText } from '../doc/inline.js';
-import type { DocMeta } from '../doc/types.js';
+import type { ChartAsset } from '../charts/index.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
+import { plainText } from '../doc/index.js';
+import type { DocMeta } from '../doc/index.js';
 import type { Frame } from './frames.js';
 import type { SlideStyle } from './style.js';
 import type { NoteLine, OverflowMode, Slide } from './types.js';

@@ -1,6 +1,6 @@
 import { overflowError, titleText } from './context.js';
 import type { Part, PlanContext } from './context.js';
-import type { Inline } from '../doc/types.js';
+import type { Inline } from '../doc/index.js';
 import type { Frame, TextFrame } from './frames.js';
 import { baselineOffset } from './furniture.js';
 import { moveFrame, stackFrame } from './text.js';

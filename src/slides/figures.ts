@@ -1,4 +1,4 @@
-import type { KeyFigure } from '../doc/types.js';
+import type { KeyFigure } from '../doc/index.js';
 import { overflowError, partTitle } from './context.js';
 import type { Part, PlanContext } from './context.js';
 import type { Frame, TextFrame } from './frames.js';

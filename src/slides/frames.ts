@@ -1,5 +1,5 @@
-import type { Box, StructRole } from '../layout/types.js';
-import type { Line, Span } from '../text/lines.js';
+import type { Box, StructRole } from '../layout/index.js';
+import type { Line, Span } from '../text/index.js';
 import type { NoteLine, Slide } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { DocMeta, Inline } from '../doc/types.js';
-import { textWidth } from '../text/measure.js';
+import type { DocMeta, Inline } from '../doc/index.js';
+import { textWidth } from '../text/index.js';
 import type { Frame, TextFrame } from './frames.js';
 import type { SlideStyle } from './style.js';
 import { moveFrame, stackFrame } from './text.js';

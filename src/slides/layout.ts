@@ -1,9 +1,9 @@
-import type { DrawContext } from '../layout/atom.js';
-import { pageGeometry } from '../layout/geometry.js';
-import { drawLine } from '../layout/lines.js';
-import { StructBuilder } from '../layout/struct.js';
-import type { OutlineEntry, Page, PageItem, PagedDocument, Tag } from '../layout/types.js';
-import { assertNever } from '../diag/errors.js';
+import type { DrawContext } from '../layout/index.js';
+import { pageGeometry } from '../layout/index.js';
+import { drawLine } from '../layout/index.js';
+import { StructBuilder } from '../layout/index.js';
+import type { OutlineEntry, Page, PageItem, PagedDocument, Tag } from '../layout/index.js';
+import { assertNever } from '../diag/index.js';
 import type { Frame, SlidePlan, TextFrame, TextPara } from './frames.js';
 import { baselineOffset } from './furniture.js';
 import type { PlanOutput } from './plan.js';

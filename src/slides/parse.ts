@@ -2,12 +2,12 @@ import type { BlockContent, DefinitionContent, List, PhrasingContent, RootConten
 import type { ContainerDirective } from 'mdast-util-directive';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
-import { createContext } from '../doc/context.js';
-import type { ParseContext } from '../doc/context.js';
-import { inlines, plainText } from '../doc/inline.js';
-import type { DocMeta, Inline, KeyFigure } from '../doc/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { createContext } from '../doc/index.js';
+import type { ParseContext } from '../doc/index.js';
+import { inlines, plainText } from '../doc/index.js';
+import type { DocMeta, Inline, KeyFigure } from '../doc/index.js';
 import { directive } from 'micromark-extension-directive';
 import { firstSentence } from './sentences.js';
 import { SLIDE_KINDS } from './types.js';

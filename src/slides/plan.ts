@@ -1,9 +1,9 @@
 import { renderChart } from '../charts/index.js';
-import type { ChartAsset } from '../charts/types.js';
-import type { Briefing } from '../data/types.js';
-import { assertNever, diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
-import type { Theme } from '../theme/types.js';
+import type { ChartAsset } from '../charts/index.js';
+import type { Briefing } from '../data/index.js';
+import { assertNever, diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
+import type { Theme } from '../theme/index.js';
 import { planChart } from './chart.js';
 import { titleText } from './context.js';
 import type { Part, PlanContext } from './context.js';

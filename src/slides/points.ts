@@ -1,4 +1,4 @@
-import type { Inline } from '../doc/types.js';
+import type { Inline } from '../doc/index.js';
 import { overflowError, partTitle, titleText } from './context.js';
 import type { Part, PlanContext } from './context.js';
 import type { Frame, TextFrame, TextPara } from './frames.js';

@@ -1,4 +1,4 @@
-import type { Inline } from '../doc/types.js';
+import type { Inline } from '../doc/index.js';
 
 /** Words ending in a full stop that do not end a sentence (English and French). */
 const ABBREVIATIONS = new Set([

@@ -1,5 +1,5 @@
-import { PAPER } from '../layout/geometry.js';
-import type { Theme } from '../theme/types.js';
+import { PAPER } from '../layout/index.js';
+import type { Theme } from '../theme/index.js';
 
 /** A text style: size and line height (pt). */
 export interface TextStyle {

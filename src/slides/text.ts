@@ -1,9 +1,9 @@
-import type { Inline } from '../doc/types.js';
-import { toSpans } from '../layout/spans.js';
-import type { StructRole } from '../layout/types.js';
-import { breakLines } from '../text/lines.js';
-import type { Line, Span } from '../text/lines.js';
-import type { FontFace } from '../theme/types.js';
+import type { Inline } from '../doc/index.js';
+import { toSpans } from '../layout/index.js';
+import type { StructRole } from '../layout/index.js';
+import { breakLines } from '../text/index.js';
+import type { Line, Span } from '../text/index.js';
+import type { FontFace } from '../theme/index.js';
 import type { TextFrame, TextPara } from './frames.js';
 import type { TextStyle } from './style.js';
 

@@ -1,5 +1,5 @@
-import type { SourceLoc } from '../diag/types.js';
-import type { DocMeta, Inline, KeyFigure } from '../doc/types.js';
+import type { SourceLoc } from '../diag/index.js';
+import type { DocMeta, Inline, KeyFigure } from '../doc/index.js';
 
 /** Slide kinds the `::::slide{kind="…"}` directive accepts, as written in the markup. */
 export const SLIDE_KINDS = ['title', 'keyfigures', 'chart', 'bullets', 'sources'] as const;
