@@ -1,6 +1,6 @@
 /** Handlebars exceptions as located diagnostics, in words. */
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { displayPath } from './files.js';
 
 /** Turns a Handlebars exception into a located diagnostic. */

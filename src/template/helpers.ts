@@ -1,9 +1,9 @@
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
-import type { Language, MoneyUnit } from '../data/types.js';
-import { formatDate, formatMoney, formatNumber, formatOrdinal, ordinalCategory, formatPercent } from '../util/format.js';
+import type { Language, MoneyUnit } from '../data/index.js';
+import { formatDate, formatMoney, formatNumber, formatOrdinal, ordinalCategory, formatPercent } from '../util/index.js';
 import { escapeAttribute } from './escape.js';
-import { parseRich, richPlain } from '../data/rich.js';
+import { parseRich, richPlain } from '../data/index.js';
 import { RichNotes, cellMarkup, richMarkup } from './rich.js';
 
 /** What helpers need to know about the briefing being rendered. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError, diag } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
-import { suggest } from '../data/suggest.js';
+import { UserError, diag } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
+import { suggest } from '../data/index.js';
 import { displayPath, readTemplateFile, templateRoot } from './files.js';
 
 /** A message catalog: message key -> text with `{name}` placeholders. No prototype. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { createHash } from 'node:crypto';
-import { fromRoot } from '../util/root.js';
+import { fromRoot } from '../util/index.js';
 
 const require = createRequire(import.meta.url);
 

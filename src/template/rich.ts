@@ -6,10 +6,10 @@
  * links `[…](<https://…>)`; footnotes `[^rich-n]`, their definitions collected for the end of
  * the markup. Text without markup comes out exactly as {@link escapeMarkup} makes it.
  */
-import { parseRich } from '../data/rich.js';
-import { formatDate, formatNumber, formatPercent, localeOf } from '../util/format.js';
-import type { RichNode } from '../data/rich.js';
-import type { Language } from '../data/types.js';
+import { parseRich } from '../data/index.js';
+import { formatDate, formatNumber, formatPercent, localeOf } from '../util/index.js';
+import type { RichNode } from '../data/index.js';
+import type { Language } from '../data/index.js';
 import { escapeMarkup } from './escape.js';
 
 /** A directive label holds at most 999 characters (micromark): pieces stay well under. */

@@ -1,4 +1,4 @@
-import type { Briefing, ContentBlock, TradeYear } from '../data/types.js';
+import type { Briefing, ContentBlock, TradeYear } from '../data/index.js';
 
 /**
  * The view model templates see: the validated briefing plus a few facts derived from it,

@@ -1,4 +1,4 @@
-import type { Trade } from '../data/types.js';
+import type { Trade } from '../data/index.js';
 import type { Messages } from './messages.js';
 
 /** Placeholder values for the phrases that name the reporter and partner. */
