@@ -4,8 +4,8 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileHash, filesUnder, sha256 } from '../util/hash.js';
-import { fromRoot } from '../util/root.js';
+import { fileHash, filesUnder, sha256 } from '../util/index.js';
+import { fromRoot } from '../util/index.js';
 import { FONT_DIR } from './fonts.js';
 
 let fonts: string | undefined;

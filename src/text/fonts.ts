@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fromRoot } from '../util/root.js';
+import { fromRoot } from '../util/index.js';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
-import { fail } from '../diag/errors.js';
+import { fail } from '../diag/index.js';
 import type { FontFace } from './font-id.js';
 import type { BundledFontId, FontId, UserFontId } from './font-id.js';
 

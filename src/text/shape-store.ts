@@ -3,7 +3,7 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fontsHash } from './fonts-hash.js';
-import { makeDir, sweepStale, tempPath } from '../util/fs.js';
+import { makeDir, sweepStale, tempPath } from '../util/index.js';
 
 /** A shaped run as stored: glyphs [id, advance, code points] and positions (pdfkit units). */
 export interface StoredRun {
