@@ -6,16 +6,16 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { diag, hasErrors } from '../diag/errors.js';
-import type { Diagnostic, SourceLoc } from '../diag/types.js';
+import { diag, hasErrors } from '../diag/index.js';
+import type { Diagnostic, SourceLoc } from '../diag/index.js';
 // The data stage's bounded reader and positioned parser (one reader for every input file).
-import { resolveLimits } from '../data/limits.js';
-import { formatOf, parseSource } from '../data/parse.js';
-import { readBounded, readSource } from '../data/read.js';
+import { resolveLimits } from '../data/index.js';
+import { formatOf, parseSource } from '../data/index.js';
+import { readBounded, readSource } from '../data/index.js';
 import { preparePng, sanitizeSvg } from '../image/index.js';
 import type { SafeImage } from '../image/index.js';
-import { getFont, registerUserFont } from '../text/fonts.js';
-import type { FontId } from '../text/font-id.js';
+import { getFont, registerUserFont } from '../text/index.js';
+import type { FontId } from '../text/index.js';
 import { BUILTIN_THEMES } from './builtin.js';
 import { DEFAULT_GUTTER_MM, PT_PER_MM } from './default.js';
 import { checkThemeSchema, closest } from './schema.js';

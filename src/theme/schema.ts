@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import type { ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
-import type { ParseResult } from '../data/parse.js';
-import { fromRoot } from '../util/root.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import type { ParseResult } from '../data/index.js';
+import { fromRoot } from '../util/index.js';
 
 /** Field positions of a parsed file (the data stage's locator). */
 export type Locator = Extract<ParseResult, { ok: true }>['locator'];

@@ -5,7 +5,7 @@
  * does; it ends with the build, so a watch cycle or a concurrent build sees its own theme.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { withFontSet } from '../text/fonts.js';
+import { withFontSet } from '../text/index.js';
 import type { Theme } from './types.js';
 
 const themeScope = new AsyncLocalStorage<Theme>();

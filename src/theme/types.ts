@@ -1,8 +1,8 @@
 /** Design tokens. All lengths are in PostScript points (pt, 1/72 in). */
 import type { SafeImage } from '../image/index.js';
-import type { FontFace, FontId } from '../text/font-id.js';
+import type { FontFace, FontId } from '../text/index.js';
 
-export type { FontFace } from '../text/font-id.js';
+export type { FontFace } from '../text/index.js';
 
 /** Paper sizes we lay out for. */
 export type Paper = 'a4' | 'letter' | 'slide16x9';
