@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError, diag } from '../diag/errors.js';
+import { UserError, diag } from '../diag/index.js';
 
 /**
  * Writes a file atomically: to a temporary name in the same folder, flushed to disk, then
