@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildTarget } from '../../src/targets.js';
-import type { TargetOptions } from '../../src/targets.js';
+import { buildTarget } from '../../src/build/index.js';
+import type { TargetOptions } from '../../src/build/index.js';
 import { defaultTheme, withGutter } from '../../src/theme/index.js';
 
 delete process.env['SOURCE_DATE_EPOCH'];

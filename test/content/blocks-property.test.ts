@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildBriefing } from '../../src/pipeline.js';
+import { buildBriefing } from '../../src/build/index.js';
 import { squash } from '../helpers/pdf.js';
 import { cleanTemp, insideLive, pageWords, pdfFile, textProblems } from '../layout/pdf-readback.js';
 import type { Word } from '../layout/pdf-readback.js';

@@ -13,7 +13,7 @@ import { defaultLimits, loadBriefing } from '../../src/data/index.js';
 import { parseSource } from '../../src/data/parse.js';
 import { readBounded } from '../../src/data/read.js';
 import { resolveLimits } from '../../src/data/limits.js';
-import { buildBriefing } from '../../src/pipeline.js';
+import { buildBriefing } from '../../src/build/index.js';
 import { BASE, where } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'briefkit-bounds-'));

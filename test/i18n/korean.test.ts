@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildTarget } from '../../src/targets.js';
+import { buildTarget } from '../../src/build/index.js';
 import { breakLines } from '../../src/text/lines.js';
 import type { Span } from '../../src/text/lines.js';
 import { textWidth } from '../../src/text/measure.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildBriefing } from '../../src/pipeline.js';
+import { buildBriefing } from '../../src/build/index.js';
 import { squash } from '../helpers/pdf.js';
 import { cleanTemp, compareGoldens, insideLive, pageWords, pdfFile, rasterise, splitNumbers, textProblems } from './pdf-readback.js';
 

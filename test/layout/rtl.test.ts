@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PagedDocument } from '../../src/layout/types.js';
-import { buildBriefing } from '../../src/pipeline.js';
+import { buildBriefing } from '../../src/build/index.js';
 import { SAMPLES } from '../text/script-samples.js';
 import { cleanTemp, pageWords, pdfFile } from './pdf-readback.js';
 import type { Word } from './pdf-readback.js';

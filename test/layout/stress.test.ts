@@ -7,7 +7,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PagedDocument } from '../../src/layout/types.js';
-import { buildBriefing } from '../../src/pipeline.js';
+import { buildBriefing } from '../../src/build/index.js';
 
 /*
  * The stress briefing for figures, notes and floats (test/fixtures/stress/figures.yaml): a

@@ -27,7 +27,7 @@ let cached: Promise<RealBriefing> | undefined;
 export function realBriefing(): Promise<RealBriefing> {
   cached ??= (async () => {
     try {
-      const { buildBriefing } = await import('../../src/pipeline.js');
+      const { buildBriefing } = await import('../../src/build/index.js');
       const r = await buildBriefing({ file: BRIEFING_FILE });
       if (r.ok) return { briefing: r.briefing, pdf: r.pdf, fromPipeline: true, attachment: briefingAttachment(r.briefing, r.pdf) };
     } catch { /* the pipeline is not complete: use the stand-in below */ }

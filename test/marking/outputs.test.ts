@@ -13,7 +13,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSend } from '../../src/cli/send.js';
 import { buildPack } from '../../src/build/index.js';
-import { buildBriefing } from '../../src/pipeline.js';
+import { buildBriefing } from '../../src/build/index.js';
 import { buildSlides } from '../../src/build/index.js';
 import { pageTexts, pdfInfo, squash, tempFile } from '../helpers/pdf.js';
 import { zipNames, zipText } from '../slides/helpers.js';

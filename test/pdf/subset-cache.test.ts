@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildBriefing } from '../../src/pipeline.js';
+import { buildBriefing } from '../../src/build/index.js';
 import { pageTexts, pdfFonts, qpdfCheck, squash, tempFile } from '../helpers/pdf.js';
 
 /*

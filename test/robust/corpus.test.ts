@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
-import { buildBriefing } from '../../src/pipeline.js';
+import { buildBriefing } from '../../src/build/index.js';
 import { FONT_DIR, getFont } from '../../src/text/fonts.js';
 import type { FontId } from '../../src/text/fonts.js';
 import { ensureBoundsFixtures } from './bounds-fixtures.js';

@@ -23,8 +23,8 @@ import { renderPdf } from '../../src/render/pdf.js';
 import { TEMPLATES_DIR } from '../../src/template/index.js';
 import { loadMessages } from '../../src/template/messages.js';
 import { defaultTheme } from '../../src/theme/index.js';
-import { briefingTree } from '../../src/tree.js';
-import { buildBriefing } from '../../src/pipeline.js';
+import { briefingTree } from '../../src/build/index.js';
+import { buildBriefing } from '../../src/build/index.js';
 import { DEFAULT_DATA, qpdfCheck, scanPdf, removeTemps, tmp } from './helpers.js';
 
 afterAll(removeTemps);

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPack } from '../../src/build/index.js';
-import { buildBriefing } from '../../src/pipeline.js';
-import type { BuildOptions } from '../../src/tree.js';
+import { buildBriefing } from '../../src/build/index.js';
+import type { BuildOptions } from '../../src/build/index.js';
 import { DEFAULT_DATA, qpdfCheck, scanPdf, removeTemps, tmp } from './helpers.js';
 
 afterAll(removeTemps);

@@ -8,8 +8,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildBriefing } from '../../src/pipeline.js';
-import { briefingTree } from '../../src/tree.js';
+import { buildBriefing } from '../../src/build/index.js';
+import { briefingTree } from '../../src/build/index.js';
 import type { Block, DocTree, Inline } from '../../src/doc/types.js';
 import { DEFAULT_DATA, pdfText, qpdfCheck, runCli, scanPdf, removeTemps, tmp } from './helpers.js';
 

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document as XmlDocument } from '@xmldom/xmldom';
-import { buildBriefing } from '../../src/pipeline.js';
+import { buildBriefing } from '../../src/build/index.js';
 import { notesText } from '../../src/pptx/index.js';
 import type { SlidePlan } from '../../src/slides/index.js';
 import { baseData, buildOk } from '../slides/helpers.js';
