@@ -1,6 +1,6 @@
 /**
- * Checks of a kind's fields the schema cannot make: every prose string's links
- * (`data/link`), and portion markings: readable in the scheme (`marking/unknown`) and no
+ * Checks of a kind's fields the schema cannot make: the links of every field the schema
+ * declares as rich text (`data/link`; plain fields print as written), and portion markings: readable in the scheme (`marking/unknown`) and no
  * higher than the briefing's own classification (`data/portion-marking`), since the banner
  * must cover every paragraph on the page.
  */
@@ -12,21 +12,54 @@ import { kindEntries } from './kinds.js';
 import type { Locator } from './locator.js';
 import { formatPath, type PathSeg } from './paths.js';
 import { parseRich } from './rich.js';
+import { briefingSchema } from './schema.js';
+
+type Node = Readonly<Record<string, unknown>>;
+const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+let defs: Node | undefined;
+let props: Node | undefined;
+
+/** The schema's definitions, read once (the file does not change while a process runs). */
+function definitions(): Node {
+  defs ??= (briefingSchema()['definitions'] ?? {}) as Node;
+  return defs;
+}
+
+/** The schema's top-level properties, read once. */
+function briefingSchemaProperties(): Node {
+  props ??= (briefingSchema()['properties'] ?? {}) as Node;
+  return props;
+}
+
+/** The schema that applies to `v` where `schema` does: `$ref` followed, a `oneOf` branch chosen by the value's type. */
+function resolve(schema: unknown, v: unknown): Node | undefined {
+  if (!isNode(schema)) return undefined;
+  const ref = schema['$ref'];
+  if (typeof ref === 'string') return resolve(definitions()[ref.replace('#/definitions/', '')], v);
+  const branches = schema['oneOf'];
+  if (Array.isArray(branches)) return branches.map((b) => resolve(b, v)).find((b) => b !== undefined && (b['type'] === 'object') === isNode(v));
+  return schema;
+}
 
 /** Every check of the kind fields of schema-valid input. */
 export function checkKinds(input: object, classification: string, locator: Locator, scheme: MarkingScheme): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (segs: readonly PathSeg[]): { loc: ReturnType<Locator['value']>; path: string } => ({ loc: locator.value([...segs]), path: formatPath([...segs]) });
   const doc = parseMarking(classification, scheme);
-  const walk = (v: unknown, segs: readonly PathSeg[]): void => {
+  const rich = definitions()['richText'];
+  const walk = (v: unknown, schema: unknown, segs: readonly PathSeg[]): void => {
+    const here = resolve(schema, v);
     if (typeof v === 'string') {
+      if (here !== rich) return;
       for (const p of parseRich(v).problems) out.push(diag(p.code, p.message, { ...at(segs), hint: p.hint }));
     } else if (Array.isArray(v)) {
-      v.forEach((x: unknown, i) => walk(x, [...segs, i]));
-    } else if (typeof v === 'object' && v !== null) {
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      v.forEach((x: unknown, i) => walk(x, here?.['items'], [...segs, i]));
+    } else if (isNode(v)) {
+      const props = isNode(here?.['properties']) ? here['properties'] : {};
+      for (const [k, x] of Object.entries(v)) {
         if (k === 'marking' && typeof x === 'string') marking(x, [...segs, k]);
-        else walk(x, [...segs, k]);
+        else walk(x, props[k], [...segs, k]);
       }
     }
   };
@@ -43,6 +76,7 @@ export function checkKinds(input: object, classification: string, locator: Locat
       }));
     }
   };
-  for (const [k, v] of kindEntries(input)) walk(v, [k]);
+  const top = briefingSchemaProperties();
+  for (const [k, v] of kindEntries(input)) walk(v, top[k], [k]);
   return out;
 }

@@ -54,8 +54,9 @@ function build(v: unknown, scheme: MarkingScheme, lang: string): KindValue {
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
   if (Array.isArray(v)) return v.map((x: unknown) => build(x, scheme, lang));
   const out: Record<string, KindValue> = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = build(x, scheme, lang);
-  // Checked by checkKinds before the briefing is built, so it reads.
+  // `portion` is ours, made from `marking` (checked by checkKinds, so it reads); one read from a
+  // briefing written back is dropped and made again.
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (k !== 'portion') out[k] = build(x, scheme, lang);
   if (typeof out['marking'] === 'string') out['portion'] = portionMark(readMarking(out['marking'], scheme), scheme, lang);
   return out;
 }

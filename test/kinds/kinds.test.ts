@@ -6,6 +6,7 @@
  * hold a slide per programme day and the key messages.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBriefing, buildPack, buildSlides, loadBriefing } from '../../src/index.js';
@@ -82,11 +83,11 @@ describe('talking points', () => {
   }, 60_000);
 
   it('reads portion marks in the scheme and language: French names, caveats, release lists (a list only narrows a portion)', async () => {
-    const r = loadBriefing({ file: 'points.yaml', text: pointsYaml('fr', 'SECRET // CEO', ['NON CLASSIFIÉ', 'PROTÉGÉ B', 'SECRET // CEO', 'SECRET // CEO // REL TO CAN, USA']) });
+    const r = loadBriefing({ file: 'points.yaml', text: pointsYaml('fr', 'SECRET // CEO', ['NON CLASSIFIÉ', 'PROTÉGÉ B', 'SECRET // CEO', 'SECRET // CEO // REL TO CAN']) });
     expect(r.ok, JSON.stringify(r.diagnostics)).toBe(true);
     if (!r.ok) return;
     const messages = (r.value.briefing as unknown as { points: { messages: { portion: string }[] } }).points.messages;
-    expect(messages.map((m) => m.portion)).toEqual(['(NC)', '(PB)', '(S//CEO)', '(S//CEO//REL TO CAN, USA)']);
+    expect(messages.map((m) => m.portion)).toEqual(['(NC)', '(PB)', '(S//CEO)', '(S//CEO//REL TO CAN)']);
   });
 
   it.each([
@@ -101,6 +102,38 @@ describe('talking points', () => {
     expect(d?.path).toBe('points.messages[0].marking');
     expect(d?.loc?.line).toBe(10);
     expect(d?.hint).toBeTruthy();
+  });
+});
+
+describe('a loaded briefing written back', () => {
+  it.each([
+    ['a programme', (): string => readFileSync(join(import.meta.dirname, '../fixtures/kinds/programme-zones.yaml'), 'utf8')],
+    ['marked talking points', (): string => pointsYaml('en', 'SECRET // CEO', ['UNCLASSIFIED', 'SECRET // CEO'])],
+  ])('loads again with the same fields (%s)', (_name, text) => {
+    const first = loadBriefing({ file: 'first.yaml', text: text() });
+    if (!first.ok) throw new Error(JSON.stringify(first.diagnostics));
+    const again = loadBriefing({ file: 'again.json', text: JSON.stringify(first.value.briefing) });
+    expect(again.ok, JSON.stringify(again.diagnostics)).toBe(true);
+    if (again.ok) expect(again.value.briefing).toEqual(first.value.briefing);
+  });
+
+  it('makes portion marks from the marking only: a written `portion` is not printed', () => {
+    const r = loadBriefing({ file: 'p.yaml', text: pointsYaml('en', 'SECRET', ['SECRET']).replace('marking: "SECRET" }', 'marking: "SECRET", portion: "(U)" }') });
+    expect(r.ok, JSON.stringify(r.diagnostics)).toBe(true);
+    if (r.ok) expect((r.value.briefing as unknown as { points: { messages: { portion: string }[] } }).points.messages[0]?.portion).toBe('(S)');
+  });
+});
+
+describe('links in a kind\'s fields', () => {
+  it('are checked only where the schema says rich text: a plain field prints any text as written', () => {
+    const yaml = (name: string, note: string): string => [
+      'id: b', 'language: en', 'template: biography', 'title: T', 'date: 1995-10-01', 'classification: UNCLASSIFIED',
+      'sections: [{ id: s, title: S, bullets: [x] }]', 'person:', `  name: "${name}"`, '  title: Minister', '  notes:', `    - "${note}"`,
+    ].join('\n');
+    expect(loadBriefing({ file: 'b.yaml', text: yaml('[i](x.png)', 'Fine.') }).ok).toBe(true);
+    const bad = loadBriefing({ file: 'b.yaml', text: yaml('Name', 'See [it](x.png).') });
+    expect(bad.ok).toBe(false);
+    expect(bad.diagnostics.map((d) => [d.code, d.path, d.loc?.line])).toEqual([['data/link', 'person.notes[0]', 12]]);
   });
 });
 
