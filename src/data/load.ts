@@ -7,6 +7,7 @@ import { diag, hasErrors } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { buildBriefing, sourcePath } from './build.js';
 import { resolveCsvTables } from './csv-rows.js';
+import { unusedFields } from './unused.js';
 import { checkRefs } from './xref.js';
 import type { BriefingInput } from './input.js';
 import { resolveLimits, type DataLimits } from './limits.js';
@@ -68,7 +69,7 @@ export function loadBriefing(input: LoadInput): LoadResult {
     const csv = resolveCsvTables(data, { file, locator, limits });
     found.push(...csv.diagnostics);
     data = csv.data;
-    found.push(...checkSemantics(data as BriefingInput, locator, input.scheme), ...checkRefs(data, locator));
+    found.push(...checkSemantics(data as BriefingInput, locator, input.scheme), ...checkRefs(data, locator), ...unusedFields(data, locator));
   }
   const diagnostics = finish(found);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
