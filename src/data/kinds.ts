@@ -5,7 +5,6 @@
  * folder and catalog entries, and no code. Objects that carry a `marking` get their portion
  * mark (`portion: "(C)"`) read in the briefing's marking scheme.
  */
-import { nameIn } from '../marking/index.js';
 import { readMarking } from '../marking/index.js';
 import type { Marking, MarkingNames, MarkingScheme } from '../marking/index.js';
 
@@ -32,6 +31,11 @@ function shortest(names: MarkingNames, scheme: MarkingScheme, lang: string): str
   return all.reduce((a, b) => (b.length < a.length ? b : a), all[0] ?? '');
 }
 
+/** A level's or list's canonical name in `lang`, else in the scheme's default language. */
+function nameOf(names: MarkingNames, scheme: MarkingScheme, lang: string): string {
+  return (names[lang] ?? names[scheme.defaultLanguage])?.text ?? '';
+}
+
 /**
  * A portion mark: the initials of the level's name in the language (`U`, `C`, `PB`, `TS`,
  * `NU`), then each caveat by its shortest spelling and any release list, in parentheses:
@@ -39,13 +43,13 @@ function shortest(names: MarkingNames, scheme: MarkingScheme, lang: string): str
  */
 export function portionMark(m: Marking, scheme: MarkingScheme, lang: string): string {
   const level = scheme.levels[m.level];
-  const initials = nameIn(level?.names ?? {}, scheme, lang).split(/\s+/u).map((w) => w.charAt(0)).join('');
+  const initials = nameOf(level?.names ?? {}, scheme, lang).split(/\s+/u).map((w) => w.charAt(0)).join('');
   const parts = [initials];
   for (const id of m.caveats) {
     const c = scheme.caveats.find((x) => x.id === id);
     if (c) parts.push(shortest(c.names, scheme, lang));
   }
-  if (m.releasableTo && scheme.release) parts.push(`${nameIn(scheme.release.names, scheme, lang)} ${m.releasableTo.join(', ')}`);
+  if (m.releasableTo && scheme.release) parts.push(`${nameOf(scheme.release.names, scheme, lang)} ${m.releasableTo.join(', ')}`);
   return `(${parts.join('//')})`;
 }
 

@@ -171,6 +171,15 @@ describe('decks', () => {
     inOrder(day ?? '', ['09:30–10:30 KST Call on the Minister', '11:00–12:00 KST Meeting with the Minister of Trade', '18:00 KST Reception']);
   }, 60_000);
 
+  it('the programme\'s PPTX has the same day slide, read from the slide XML', async () => {
+    const r = await buildSlides({ file: briefing('korea-visit-1995-programme') });
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 1));
+    const pptx = tempFile(r.pptx, 'deck.pptx');
+    const xml = execFileSync('unzip', ['-p', pptx, 'ppt/slides/slide3.xml'], { encoding: 'utf8' });
+    const runs = [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((m) => m[1]);
+    expect(runs.slice(0, 3)).toEqual(['17 October 1995 · Seoul', '09:30–10:30 KST Call on the Minister of Foreign Affairs', '11:00–12:00 KST Meeting with the Minister of Trade, Industry and Energy']);
+  }, 60_000);
+
   it('talking points have the key messages with portion marks', async () => {
     const r = await buildSlides({ file: briefing('korea-visit-1995-points') });
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 1));
