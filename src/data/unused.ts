@@ -4,8 +4,8 @@
  * imports (the key figures, on the page and on the slides); a two-way rate or an earlier
  * year's rate is accepted by the schema for the record, and the author is told it is not shown.
  */
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import type { Locator } from './locator.js';
 import { formatPath, isRecord } from './paths.js';
 

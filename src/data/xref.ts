@@ -4,8 +4,8 @@
  * them (`data/ref` at the field); the layout numbers figures and tables as it prints them, so a
  * reference says "Figure 2" or "Table 3" whatever the order becomes, and links to its target.
  */
-import { diag } from '../diag/errors.js';
-import type { Diagnostic } from '../diag/types.js';
+import { diag } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { blockProse } from './blocks.js';
 import type { BlockInput } from './blocks.js';
 import type { Locator } from './locator.js';

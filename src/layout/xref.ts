@@ -8,7 +8,7 @@
  * gets that named destination where it is drawn. A document with no reference is returned as
  * it is, so its output never changes.
  */
-import type { ChartAsset } from '../charts/types.js';
+import type { ChartAsset } from '../charts/index.js';
 import { plainText } from '../doc/index.js';
 import type { Block, Inline } from '../doc/index.js';
 import type { Atom } from './atom.js';
