@@ -67,6 +67,14 @@ export function inlines(nodes: readonly PhrasingContent[], ctx: ParseContext, st
           for (const i of inlines(n.children, ctx, n.name === 'em' ? { ...style, italic: true } : { ...style, bold: true }, st)) push(i);
           break;
         }
+        // `:ref[label]{to="id"}`: a cross-reference from data's rich text; the layout numbers
+        // and links it (src/layout/xref.ts). An empty label is filled there ("Figure 2").
+        if (n.name === 'ref' && /^[a-z0-9][a-z0-9-]*$/.test(n.attributes?.['to'] ?? '')) {
+          // A section is found by its title (`#§title`): its heading's id is made from it.
+          const title = n.attributes?.['title'];
+          push({ kind: 'link', href: title ? `#§${title}` : `#${n.attributes?.['to'] ?? ''}`, children: inlines(n.children, ctx, style, st) });
+          break;
+        }
         // `:name` in template text that was not meant as a directive: keep it as text.
         skipVerbatim(`:${n.name}`, st);
         push({ kind: 'text', text: `:${n.name}`, style });

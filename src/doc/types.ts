@@ -37,6 +37,8 @@ export type Block =
   | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Block[])[]; readonly loc: SourceLoc }
   | {
       readonly kind: 'table';
+      /** The data table's id (`:::table{id}`), which cross-references name. */
+      readonly id?: string;
       readonly caption?: readonly Inline[];
       readonly header: readonly (readonly TableCell[])[];
       readonly body: readonly (readonly TableCell[])[];

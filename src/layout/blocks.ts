@@ -13,6 +13,7 @@ import { coverAtoms, dividerAtoms, keyFigureAtoms, titleBlockAtoms } from './pan
 import { textAtoms } from './paragraph.js';
 import { tableAtoms } from './table.js';
 import { tocAtoms } from './toc.js';
+import { anchored, anchorFor } from './xref.js';
 
 /** Lays out a list of blocks as atoms, in reading order, under structure parent `parent`. */
 export function blocksToAtoms(blocks: readonly Block[], parent: number, ctx: LayoutContext, indent = 0): Atom[] {
@@ -22,13 +23,21 @@ export function blocksToAtoms(blocks: readonly Block[], parent: number, ctx: Lay
     const next = blocks[i + 1];
     // Two half-width charts in a row share it.
     if (b.kind === 'chart' && next?.kind === 'chart' && ctx.charts.get(b.name)?.half && ctx.charts.get(next.name)?.half) {
-      out.push(...located(chartPairAtoms([b, next], parent, ctx), b));
+      out.push(...referenced(located(chartPairAtoms([b, next], parent, ctx), b), [b, next], ctx));
       i++;
       continue;
     }
-    out.push(...located(blockAtoms(b, parent, ctx, indent), b));
+    out.push(...referenced(located(blockAtoms(b, parent, ctx, indent), b), [b], ctx));
   }
   return out;
+}
+
+/** Atoms of blocks a cross-reference points at carry its named destination (src/layout/xref.ts). */
+function referenced(atoms: Atom[], blocks: readonly Block[], ctx: LayoutContext): Atom[] {
+  return blocks.reduce((a, b) => {
+    const dest = anchorFor(b, ctx);
+    return dest === undefined ? a : anchored(a, dest);
+  }, atoms);
 }
 
 /** Stamps the block's source location on its atoms (those of nested blocks keep their own). */

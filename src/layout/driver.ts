@@ -5,6 +5,7 @@ import type { Theme } from '../theme/index.js';
 import { localeOf } from '../util/index.js';
 import type { Atom } from './atom.js';
 import { blocksToAtoms } from './blocks.js';
+import { resolveRefs } from './xref.js';
 import type { LayoutContext } from './context.js';
 import { drawSlot } from './draw.js';
 import { outline, runningTexts } from './finish.js';
@@ -173,7 +174,7 @@ export function createLayout(input: LayoutOptions): LayoutDriver {
       const document = r.kind === 'document';
       const root = document ? struct.add('Document', -1) : struct.add('Sect', -1, { lang: localeOf(r.tree.meta.language) });
       const ctx = layoutContext({ theme: t, tree: r.tree, charts: r.charts, messages: r.messages }, height, width, struct, pageRefs);
-      const atoms = blocksToAtoms(r.tree.blocks, root, ctx);
+      const atoms = blocksToAtoms(resolveRefs(r.tree.blocks, ctx), root, ctx);
       const notes = new Map<number, FootnoteBlock>();
       const tooTall = new Set<number>();
       const tall: PendingEndnote[] = [];

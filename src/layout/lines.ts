@@ -31,7 +31,9 @@ export function drawLine(line: Line, x: number, y: number, tag: Tag, ctx: DrawCo
     }
     if (span.href) {
       const w = f.text.endsWith(' ') ? f.width - runWidth(' ', mainFont('regular'), span.size) - line.wordSpacing : f.width;
-      ctx.items.push({ kind: 'link', box: { x: x + f.x, y: y - span.size * 0.8, width: w, height: span.size * 1.05 }, href: span.href, tag });
+      // `#dest`: a cross-reference, a jump to a named destination in this document.
+      const target = span.href.startsWith('#') ? { dest: span.href.slice(1) } : { href: span.href };
+      ctx.items.push({ kind: 'link', box: { x: x + f.x, y: y - span.size * 0.8, width: w, height: span.size * 1.05 }, ...target, tag });
     }
   }
 }

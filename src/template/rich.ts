@@ -8,9 +8,9 @@
  */
 import { parseRich } from '../data/index.js';
 import { formatDate, formatNumber, formatPercent, localeOf } from '../util/index.js';
-import type { RichNode } from '../data/index.js';
+import type { RefTarget, RichNode } from '../data/index.js';
 import type { Language } from '../data/index.js';
-import { escapeMarkup } from './escape.js';
+import { escapeAttribute, escapeMarkup } from './escape.js';
 
 /** A directive label holds at most 999 characters (micromark): pieces stay well under. */
 const PIECE = 200;
@@ -23,6 +23,9 @@ interface Style {
 /** Collects the footnote definitions rich text makes while a template renders. */
 export class RichNotes {
   private readonly defs: string[] = [];
+
+  /** @param targets what cross-references may name (see src/data/xref.ts): a section's title is its label. */
+  constructor(readonly targets: ReadonlyMap<string, RefTarget> = new Map()) {}
 
   /** The footnote definitions, each its own block, for the end of the markup ('' when none). */
   definitions(): string {
@@ -71,6 +74,14 @@ function emit(nodes: readonly RichNode[], style: Style, notes: RichNotes): strin
       case 'note':
         out += notes.add(emit(n.children, { bold: false, italic: false }, notes));
         break;
+      case 'ref': {
+        // The layout numbers figures and tables and links the reference (src/layout/xref.ts);
+        // a section's label is its title, known here.
+        const title = notes.targets.get(n.id)?.title;
+        const label = n.children.length ? emit(n.children, style, notes) : title !== undefined ? styled(title, style) : '';
+        out += `:ref[${label}]{to="${n.id}"${title === undefined ? '' : ` title="${escapeAttribute(title)}"`}}`;
+        break;
+      }
       default: {
         const never: never = n;
         throw new Error(`unknown rich node ${JSON.stringify(never)}`);
