@@ -4,18 +4,15 @@
  */
 export { BuildSession, buildBriefing, buildPack, buildSlides, buildTarget } from './session.js';
 export type { TargetOutput, TargetResult } from './session.js';
-export { SourceStore } from './sources.js';
 export type { TargetKind } from './sources.js';
-export { checkPages, DEFAULT_MAX_PAGES, printOptions } from './options.js';
 export type { BuildInput, BuildOptions, TargetOptions } from './options.js';
 export type { BuildResult } from './print.js';
 export type { SlidesOptions, SlidesResult } from './deck.js';
 export type { PackBriefing, PackOptions, PackResult } from './pack.js';
-export { briefingTree, metaOf, templateLocator } from './tree.js';
+export { briefingTree } from './tree.js';
 export type { TreeResult } from './tree.js';
-export { prepareParts, defaultThreads, MIN_BRIEFINGS_FOR_THREADS } from './prepare-pool.js';
+export { prepareParts } from './prepare-pool.js';
 export type { PartSource } from './prepare-pool.js';
-export { buildAll } from './pool.js';
 export { planTargets, runTargets } from './run.js';
 export type { Plan, PlanState, RunEvent, RunOptions } from './run.js';
 export { DEFAULT_DATA_DIRS, findTargets, validateTarget } from './inputs.js';

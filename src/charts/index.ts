@@ -6,7 +6,7 @@
  * `chart/png-unavailable`.
  */
 export type { ChartAsset, DrawOp, PathSeg, Paint } from './types.js';
-export { renderChart, renderCharts, chartHeight, drawChartData } from './render.js';
+export { renderChart, renderCharts, drawChartData } from './render.js';
 export { seriesRegistry, seriesKeys, stylesFor } from './series-keys.js';
 export type { SeriesRegistry } from './series-keys.js';
 export type { SeriesStyle } from './style.js';
@@ -15,15 +15,13 @@ export type { Box, LabelCandidate, PlacedLabel, ThinOptions } from './thin.js';
 export { fitCentre, splitMoney } from './centre.js';
 export type { CentreFit, CentreLine, CentreText } from './centre.js';
 export type { ChartInput, ChartResult } from './render.js';
-export { chartConfig, buildConfig } from './config.js';
 export type { ConfigOptions } from './config.js';
-export { chartData, checkChart, CHART_TYPES, SERIES_FIELDS } from './data.js';
+export { chartData, checkChart } from './data.js';
 export type { ChartData, SeriesData, ChartWhere, ChartDataResult } from './data.js';
-export { describeChart } from './describe.js';
 export type { ChartWords } from './describe.js';
 export { renderChartPng } from './png.js';
 export type { PngOptions, PngResult } from './png.js';
-export { chartCacheStats, clearChartCache, CHART_VERSION } from './cache.js';
+export { chartCacheStats, clearChartCache } from './cache.js';
 export type { ChartCacheStats } from './cache.js';
 export { RecordingContext } from './recorder.js';
 export { tint } from './css.js';

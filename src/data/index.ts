@@ -6,7 +6,7 @@ export { dataText } from './value-text.js';
 export type { LoadInput } from './load.js';
 export { defaultLimits } from './limits.js';
 export type { DataLimits } from './limits.js';
-export { briefingSchema, schemaUrl } from './schema.js';
+export { briefingSchema } from './schema.js';
 export { formatPath, parsePath } from './paths.js';
 export type { PathSeg } from './paths.js';
 export type * from './types.js';

@@ -28,7 +28,6 @@ export function layoutDocument(input: LayoutInput): PagedDocument {
   return { pages, outline: tail.outline, structure: section.structure, pageLabels: tail.pageLabels, geometry: driver.geometry, charts: input.charts };
 }
 
-export { createLayout } from './driver.js';
 export type { LayoutDriver, LayoutEnd, LayoutOptions, LayoutRun, LayoutTail, PagedSection } from './driver.js';
 export { labelText } from './finish.js';
 export type { PagedDocument } from './types.js';

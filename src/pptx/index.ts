@@ -24,8 +24,6 @@ import { escapeXml, xmlSafe } from './xml.js';
 import { localeOf } from '../util/index.js';
 import { keepWords } from './words.js';
 
-export { normalizeOfficeZip, freezeCoreXml } from './normalize.js';
-export { nativeChart, moneyFormat } from './charts.js';
 export type { NativeChart } from './charts.js';
 
 /** What the PPTX writer needs: the laid-out slides and where they came from. */

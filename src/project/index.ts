@@ -4,8 +4,8 @@
  */
 export { loadProject } from './config.js';
 export type { Project, ProjectConfig, ProjectResult } from './config.js';
-export { envName, resolveSettings, SETTING_NAMES } from './settings.js';
+export { resolveSettings } from './settings.js';
 export type { Origin, ResolvedSettings, Setting, SettingName, SettingsInput, SettingsResult, SettingValues } from './settings.js';
-export { describeOrigin, settingsJson, settingsText } from './show.js';
-export { isSchemeFile, loadScheme, resolveScheme } from './scheme.js';
+export { settingsJson, settingsText } from './show.js';
+export { loadScheme, resolveScheme } from './scheme.js';
 export { initProject } from './scaffold.js';

@@ -1,10 +1,10 @@
 export { breakLines } from './lines.js';
 export type { Span, Fragment, Line, BreakOptions } from './lines.js';
-export { textWidth, splitRuns, runWidth, ascent, capHeight, TEXT_FEATURES, NUMBER_FEATURES } from './measure.js';
+export { textWidth, splitRuns, runWidth, TEXT_FEATURES, NUMBER_FEATURES } from './measure.js';
 export type { Run } from './measure.js';
-export { FONT_IDS, fontPath, fontBytes, getFont, mainFont, fallbackFont } from './fonts.js';
+export { fontPath, getFont, mainFont } from './fonts.js';
 export type { FontId } from './fonts.js';
-export { fontsHash, recordFontsHash } from './fonts-hash.js';
+export { fontsHash } from './fonts-hash.js';
 export { describeChar, missingGlyphs } from './coverage.js';
 export type { FontFace } from './font-id.js';
 export { registerUserFont, withFontSet } from './fonts.js';
