@@ -25,6 +25,8 @@ export function describeProblem(p: MarkingProblem, scheme: MarkingScheme): strin
       return `it names two levels, ${p.levels.map((r) => nameIn(scheme.levels[r]?.names ?? {}, scheme, scheme.defaultLanguage)).join(' and ')}: write only the one that applies`;
     case 'release-empty':
       return 'its release list names no country';
+    case 'contradictory':
+      return `${p.parts.map((x) => `"${x}"`).join(' and ')} contradict each other (${p.why})`;
     default:
       return assertNever(p, 'marking problem');
   }

@@ -5,6 +5,7 @@ import { diag, UserError } from '../diag/index.js';
 import type { Diagnostic, SourceLoc } from '../diag/index.js';
 import { nameIn, schemeHint } from './describe.js';
 import { parseMarking } from './parse.js';
+import { builtinSchemes } from './schemes.js';
 import { visibleText } from './text.js';
 import type { Marking, MarkingScheme } from './types.js';
 
@@ -43,7 +44,20 @@ export interface MarkingField {
 export function checkMarking(text: string, scheme: MarkingScheme, at: MarkingField): Diagnostic | undefined {
   const r = parseMarking(text, scheme);
   if (r.ok) return undefined;
-  return diag('marking/unknown', `cannot read the marking "${visibleText(text)}": ${r.reason}`, { loc: at.loc, path: at.path, hint: schemeHint(scheme) });
+  if (r.problem.kind === 'contradictory') {
+    return diag('marking/contradictory', `the marking "${visibleText(text)}" contradicts itself: ${r.reason}`, { loc: at.loc, path: at.path, hint: r.problem.fix });
+  }
+  return diag('marking/unknown', `cannot read the marking "${visibleText(text)}": ${r.reason}`, { loc: at.loc, path: at.path, hint: [otherSchemeHint(text, scheme), schemeHint(scheme)].filter((h) => h !== undefined).join('; otherwise: ') });
+}
+
+/**
+ * When the text reads as a marking of another built-in scheme (`NATO SECRET` under canada),
+ * the hint says how to choose that scheme, rather than listing levels the user did not mean.
+ */
+function otherSchemeHint(text: string, scheme: MarkingScheme): string | undefined {
+  const other = Object.values(builtinSchemes).find((s) => s.id !== scheme.id && s.printed && parseMarking(text, s).ok);
+  if (!other) return undefined;
+  return `"${visibleText(text)}" is a marking of the ${other.id} scheme, and this project uses the ${scheme.id} scheme: choose ${other.id} with \`marking: ${other.id}\` in briefkit.config.yaml or \`--marking ${other.id}\` on the command line`;
 }
 
 /**

@@ -5,14 +5,15 @@
  */
 export type {
   Marking, MarkingCaveat, MarkingColors, MarkingLevel, MarkingName, MarkingNames, MarkingProblem, MarkingRelease,
-  MarkingResult, MarkingScheme,
+  MarkingResult, MarkingRule, MarkingScheme,
 } from './types.js';
 export { builtinSchemes, canadaScheme, defaultScheme, natoScheme, noneScheme } from './schemes.js';
 export { parseMarking } from './parse.js';
+export { languageGaps, ruleProblem } from './rules.js';
 export { combineMarkings, dominates, sameMarking } from './combine.js';
 export { checkMarking, formatMarking, markingBanner, readMarking } from './format.js';
 export type { MarkingField } from './format.js';
 export { compileScheme } from './table.js';
 export { describeProblem, schemeHint } from './describe.js';
-export { cleanMarkingText, visibleText } from './text.js';
+export { cleanMarkingText, nameKey, visibleText } from './text.js';
 export { nameIn } from './describe.js';

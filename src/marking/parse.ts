@@ -4,6 +4,7 @@
  * an error, never a marking of some lower rank.
  */
 import { describeProblem } from './describe.js';
+import { releaseText, ruleProblem } from './rules.js';
 import { phraseTable } from './table.js';
 import type { Phrase, PhraseTable } from './table.js';
 import { tokenize } from './text.js';
@@ -16,7 +17,7 @@ const fail = (problem: MarkingProblem, scheme: MarkingScheme): MarkingResult => 
 interface Found {
   readonly levels: Set<number>;
   readonly caveats: Set<string>;
-  /** Each release list met (a marking that repeats `REL TO` allows only what all of them allow). */
+  /** Each release list met (a marking may repeat its list, but two different lists contradict). */
   readonly lists: Set<string>[];
   readonly unknown: string[];
   /** Inside a release list: codes and joiners are read until another word comes. */
@@ -27,7 +28,9 @@ interface Found {
  * Reads a marking with a scheme: NFKC, invisible characters removed, case and accents
  * ignored; `//`, `/`, ` - `, dashes, `( )`, `[ ]`, `,`, `;` and spaces all separate; one level
  * (in any of the scheme's languages, repeated if wished: `UNCLASSIFIED / NON CLASSIFIÉ`),
- * caveats in any order, possibly repeated, and release lists (`REL TO CAN, USA`).
+ * caveats in any order, possibly repeated, and a release list (`REL TO CAN, USA`, repeated
+ * only as itself). A marking that breaks a rule of the scheme (`NOFORN` with a release list,
+ * `ATOMAL` below NATO CONFIDENTIAL) is refused as `contradictory`.
  */
 export function parseMarking(text: string, scheme: MarkingScheme): MarkingResult {
   const tokens = tokenize(text);
@@ -43,15 +46,17 @@ export function parseMarking(text: string, scheme: MarkingScheme): MarkingResult
   if (level === undefined) return fail({ kind: 'no-level' }, scheme);
   if (levels.length > 1) return fail({ kind: 'two-levels', levels }, scheme);
   const caveats = sortCaveats(found.caveats, table);
-  const allowed = intersect(found.lists);
-  const marking: Marking = { level, caveats };
-  if (allowed === undefined) return { ok: true, marking };
-  if (allowed.size === 0) {
-    // Two lists with nothing in common: nobody else may receive it.
-    const none = scheme.release?.whenEmpty;
-    return { ok: true, marking: none && !found.caveats.has(none) ? { level, caveats: sortCaveats([...caveats, none], table) } : marking };
+  const lists = found.lists.map((l) => sortCodes(l, table));
+  const distinct = [...new Set(lists.map((l) => l.join(', ')))];
+  if (distinct.length > 1) {
+    // Two different lists: reading them as their intersection (or as CEO when they share
+    // nothing) would print a release nobody wrote.
+    const parts = lists.map((l) => releaseText(l, scheme));
+    return fail({ kind: 'contradictory', parts, why: 'a marking has one release list', fix: 'write one release list naming every country that may receive it' }, scheme);
   }
-  return { ok: true, marking: { ...marking, releasableTo: sortCodes(allowed, table) } };
+  const marking: Marking = lists[0] ? { level, caveats, releasableTo: lists[0] } : { level, caveats };
+  const broken = ruleProblem(marking, scheme);
+  return broken ? fail(broken, scheme) : { ok: true, marking };
 }
 
 /** Reads one group's words, longest phrase first, into `found`. */

@@ -12,6 +12,11 @@ const both = (en: string, fr: string, enAliases: readonly string[] = [], frAlias
  * Canada's security levels (Policy on Government Security), lowest first, in English and
  * French, with the caveats briefings carry and `REL TO` release lists. Accents are optional
  * when reading (`PROTEGE B` reads as `PROTÉGÉ B`).
+ *
+ * No Korean names, on purpose: the Government of Canada publishes its markings in its two
+ * official languages only, and there is no authoritative Korean form of them. A Korean
+ * document therefore prints the English marking (the default language), as a Canadian
+ * document handled in Korea would carry it. Do not add translations here without a source.
  */
 export const canadaScheme: MarkingScheme = {
   id: 'canada',
@@ -43,9 +48,23 @@ export const canadaScheme: MarkingScheme = {
     joiners: ['AND', 'ET'],
     whenEmpty: 'ceo',
   },
+  // Dissemination controls limit who may see information; UNCLASSIFIED information is by
+  // definition not safeguarded that way, so a control (or a release list, which combining
+  // can turn into CANADIAN EYES ONLY) needs a protected or classified level. Release to
+  // Canada alone is what CEO and NOFORN mean, so `REL TO CAN` stands with them.
+  rules: [
+    { kind: 'no-release', caveat: 'noforn', allowed: ['CAN'], why: 'NOFORN forbids release to any other nation' },
+    { kind: 'no-release', caveat: 'ceo', allowed: ['CAN'], why: 'CANADIAN EYES ONLY forbids release to any other nation' },
+    { kind: 'min-level', part: 'ceo', level: 'protected-a', why: 'a dissemination control needs a protected or classified level' },
+    { kind: 'min-level', part: 'noforn', level: 'protected-a', why: 'a dissemination control needs a protected or classified level' },
+    { kind: 'min-level', part: 'release', level: 'protected-a', why: 'a release list needs a protected or classified level' },
+  ],
 };
 
-/** NATO classifications, lowest first, in English and French, with the ATOMAL caveat. */
+/**
+ * NATO classifications, lowest first, in English and French (NATO's official languages, so
+ * no Korean names: a Korean document prints them in English), with the ATOMAL caveat.
+ */
 export const natoScheme: MarkingScheme = {
   id: 'nato',
   defaultLanguage: 'en',
@@ -59,6 +78,9 @@ export const natoScheme: MarkingScheme = {
     { id: 'cosmic-top-secret', names: both('COSMIC TOP SECRET', 'COSMIC TRÈS SECRET', ['CTS']) },
   ],
   caveats: [{ id: 'atomal', names: both('ATOMAL', 'ATOMAL') }],
+  // ATOMAL information is marked NATO CONFIDENTIAL ATOMAL or higher (NCA, NSAT, CTSA); there is
+  // no unclassified or restricted ATOMAL.
+  rules: [{ kind: 'min-level', part: 'atomal', level: 'nato-confidential', why: 'ATOMAL information is NATO CONFIDENTIAL or higher' }],
 };
 
 /**

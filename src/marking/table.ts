@@ -2,6 +2,7 @@
  * A scheme compiled for reading: every name and alias of every language as a key of folded
  * words, pointing at what it names. Built once per scheme object.
  */
+import { ruleProblems } from './rules.js';
 import { nameKey } from './text.js';
 import type { MarkingNames, MarkingScheme } from './types.js';
 
@@ -91,6 +92,7 @@ export function compileScheme(scheme: MarkingScheme): { readonly table: PhraseTa
       problems.push(`release: whenEmpty names no caveat of the scheme ("${r.whenEmpty}")`);
     }
   }
+  problems.push(...ruleProblems(scheme));
   const table: PhraseTable = {
     phrases, longest, codes, joiners,
     caveatOrder: new Map(scheme.caveats.map((c, i) => [c.id, i])),

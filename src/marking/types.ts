@@ -68,7 +68,21 @@ export interface MarkingScheme {
   readonly separator: string;
   /** False when markings are read but never printed (the `none` scheme): banners are empty. */
   readonly printed: boolean;
+  /** What cannot stand together in one marking; absent: no rule (any combination reads). */
+  readonly rules?: readonly MarkingRule[];
 }
+
+/**
+ * A consistency rule of a scheme, as data: a marking that breaks one is refused
+ * (`marking/contradictory`), never printed. `why` is the sentence the hint gives.
+ */
+export type MarkingRule =
+  /** A caveat that forbids release to anyone outside `allowed` (`NOFORN` with `REL TO USA`). */
+  | { readonly kind: 'no-release'; readonly caveat: string; readonly allowed?: readonly string[]; readonly why: string }
+  /** Two caveats that cannot stand together. */
+  | { readonly kind: 'excludes'; readonly caveat: string; readonly other: string; readonly why: string }
+  /** A caveat id, or `release` for a release list, that needs at least the level `level` (an id). */
+  | { readonly kind: 'min-level'; readonly part: string; readonly level: string; readonly why: string };
 
 /**
  * A marking read with a scheme. Invariants: `level` is a valid rank of the scheme;
@@ -95,7 +109,9 @@ export type MarkingProblem =
   /** Two different levels: which one applies is not for us to guess. */
   | { readonly kind: 'two-levels'; readonly levels: readonly number[] }
   /** A release list that names no country. */
-  | { readonly kind: 'release-empty' };
+  | { readonly kind: 'release-empty' }
+  /** Parts that contradict each other (a rule of the scheme, or two different release lists), as printed. */
+  | { readonly kind: 'contradictory'; readonly parts: readonly string[]; readonly why: string; readonly fix: string };
 
 /** The result of {@link parseMarking}: a marking, or why the text cannot be read. */
 export type MarkingResult =

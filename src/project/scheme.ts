@@ -11,7 +11,7 @@ import type { Diagnostic, SourceLoc } from '../diag/index.js';
 import type { Locator } from '../data/index.js';
 import { readSchemaFile } from './schema-file.js';
 import { displayPath } from '../template/index.js';
-import { builtinSchemes, compileScheme } from '../marking/index.js';
+import { builtinSchemes, compileScheme, languageGaps } from '../marking/index.js';
 import type { MarkingCaveat, MarkingLevel, MarkingNames, MarkingRelease, MarkingScheme } from '../marking/index.js';
 
 /** A scheme file as the schema allows it (optional fields not yet defaulted). */
@@ -57,10 +57,11 @@ function fromRaw(raw: RawScheme): MarkingScheme {
 /**
  * Reads a marking scheme file. Every problem is a located diagnostic: schema errors as
  * `marking-scheme/…`, names that collide or are missing in the default language, and a
- * `whenEmpty` that is no caveat of the scheme, as `marking-scheme/invalid`. The same file
+ * `whenEmpty` that is no caveat of the scheme, as `marking-scheme/invalid`; a name missing in
+ * a language the scheme uses elsewhere is a `marking/fallback-language` warning. The same file
  * content gives the same (frozen) scheme object, so compiled tables are shared.
  */
-export function loadScheme(file: string): { readonly ok: true; readonly scheme: MarkingScheme } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
+export function loadScheme(file: string): { readonly ok: true; readonly scheme: MarkingScheme; readonly warnings: readonly Diagnostic[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
   const r = readSchemaFile(file, 'marking-scheme', 'marking-scheme');
   if (!r.ok) return r;
   const raw = r.data as RawScheme;
@@ -72,12 +73,16 @@ export function loadScheme(file: string): { readonly ok: true; readonly scheme: 
   if (problems.length) {
     return { ok: false, diagnostics: problems.map((p) => diag('marking-scheme/invalid', `the marking scheme ${p}`, { loc: problemLoc(p, raw, r.locator), hint: HINT })) };
   }
+  // A name missing in a language the scheme uses elsewhere prints in the default language.
+  const warnings = languageGaps(scheme).map((g) => diag('marking/fallback-language', `the marking scheme ${g}: banners in that language print it in "${scheme.defaultLanguage}"`, {
+    severity: 'warning', loc: problemLoc(g, raw, r.locator), hint: `add the name under \`names\` in that language, or remove that language from the scheme's other names`,
+  }));
   const key = createHash('sha256').update(JSON.stringify(scheme)).digest('hex');
   const hit = loaded.get(key);
-  if (hit) return { ok: true, scheme: hit };
+  if (hit) return { ok: true, scheme: hit, warnings };
   const frozen = Object.freeze(structuredClone(scheme)) as MarkingScheme;
   loaded.set(key, frozen);
-  return { ok: true, scheme: frozen };
+  return { ok: true, scheme: frozen, warnings };
 }
 
 /** Whether a scheme spec names a file rather than a built-in scheme. */

@@ -4,7 +4,7 @@
  * invisible characters at random places; then texts that must be errors.
  */
 import { describe, expect, it } from 'vitest';
-import { canadaScheme, formatMarking, parseMarking, sameMarking } from '../../src/marking/index.js';
+import { canadaScheme, checkMarking, formatMarking, natoScheme, parseMarking, sameMarking } from '../../src/marking/index.js';
 import type { Marking, MarkingProblem } from '../../src/marking/index.js';
 import { CASES, SEPARATORS, seeded, spellingsOf, sprinkle } from './decorate.js';
 
@@ -33,6 +33,8 @@ function rows(): Row[] {
   scheme.levels.forEach((level, rank) => {
     for (const spelling of spellingsOf(level.names)) {
       for (const choice of caveatChoices) {
+        // Dissemination controls need a protected or classified level (see the contradictory table).
+        if (rank === 0 && choice.ids.some((id) => id === 'ceo' || id === 'noforn')) continue;
         let text = spelling;
         for (const c of choice.texts) {
           const sep = SEPARATORS[k % SEPARATORS.length] ?? SEPARATORS[0];
@@ -90,8 +92,10 @@ describe('formatMarking prints the canonical banner', () => {
     ['TOP-SECRET', 'en', 'TOP SECRET'],
     ['\uff34\uff2f\uff30 \uff33\uff25\uff23\uff32\uff25\uff34', 'en', 'TOP SECRET'],
     ['SECRET // REL TO USA, CAN and GBR', 'en', 'SECRET // REL TO CAN, GBR, USA'],
-    ['SECRET // REL TO CAN, USA // REL TO CAN, GBR', 'en', 'SECRET // REL TO CAN'],
-    ['SECRET // REL TO USA // REL TO GBR', 'en', 'SECRET // CANADIAN EYES ONLY'],
+    ['SECRET // REL TO CAN, USA // REL TO USA AND CAN', 'en', 'SECRET // REL TO CAN, USA'],
+    ['SECRET // CEO // REL TO CAN', 'fr', 'SECRET // RÉSERVÉ AUX CANADIENS // REL TO CAN'],
+    ['PROTECTED A // NOFORN', 'en', 'PROTECTED A // NOFORN'],
+    ['UNCLASSIFIED // CABINET CONFIDENCE', 'en', 'UNCLASSIFIED // CABINET CONFIDENCE'],
     ['Cabinet Confidence — Secret', 'fr', 'SECRET // CONFIDENCE DU CABINET'],
   ])('%s (%s) → %s', (text, lang, banner) => {
     expect(formatMarking(m(text), scheme, lang)).toBe(banner);
@@ -130,11 +134,57 @@ describe('text that is not a marking is an error, never a level', () => {
     ['SECRET \u{1F512}', 'character'],
     ['SECRET // REL TO', 'release-empty'],
     ['SECRET // REL TO // CEO', 'release-empty'],
+    ['SECRET // NOFORN // REL TO CAN, USA', 'contradictory'],
+    ['TOP SECRET // NOFORN // REL TO USA', 'contradictory'],
+    ['SECRET // CEO // REL TO CAN, USA', 'contradictory'],
+    ['SECRET // REL TO CAN, USA // REL TO GBR', 'contradictory'],
+    ['SECRET // REL TO CAN, USA // REL TO CAN, GBR', 'contradictory'],
+    ['UNCLASSIFIED // CEO', 'contradictory'],
+    ['NON CLASSIFIÉ // NOFORN', 'contradictory'],
+    ['UNCLASSIFIED // REL TO CAN, USA', 'contradictory'],
   ])('%j → %s', (text, kind) => {
     const r = parseMarking(text, scheme);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problem.kind).toBe(kind);
     expect(r.reason.length).toBeGreaterThan(10);
+  });
+});
+
+describe('contradictory markings name the parts that conflict', () => {
+  it.each([
+    ['SECRET//NOFORN//REL TO CAN, USA', canadaScheme, ['NOFORN', 'REL TO CAN, USA'], 'remove "NOFORN" or "REL TO CAN, USA"'],
+    ['TOP SECRET//NOFORN//REL TO USA', canadaScheme, ['NOFORN', 'REL TO USA'], 'remove "NOFORN" or "REL TO USA"'],
+    ['SECRET//CEO//REL TO CAN, USA', canadaScheme, ['CANADIAN EYES ONLY', 'REL TO CAN, USA'], 'whichever does not apply'],
+    ['SECRET//REL TO CAN, USA//REL TO GBR', canadaScheme, ['REL TO CAN, USA', 'REL TO GBR'], 'one release list'],
+    ['UNCLASSIFIED // CEO', canadaScheme, ['UNCLASSIFIED', 'CANADIAN EYES ONLY'], 'raise the level to PROTECTED A or higher, or remove "CANADIAN EYES ONLY"'],
+    ['NATO UNCLASSIFIED//ATOMAL', natoScheme, ['NATO UNCLASSIFIED', 'ATOMAL'], 'raise the level to NATO CONFIDENTIAL or higher'],
+    ['NATO RESTRICTED // ATOMAL', natoScheme, ['NATO RESTRICTED', 'ATOMAL'], 'NATO CONFIDENTIAL'],
+  ] as const)('%s', (text, sch, parts, hint) => {
+    const d = checkMarking(text, sch, { path: 'classification' });
+    expect(d?.code).toBe('marking/contradictory');
+    for (const p of parts) expect(d?.message).toContain(`"${p}"`);
+    expect(d?.hint).toContain(hint);
+  });
+
+  it('reads ATOMAL at NATO CONFIDENTIAL and above', () => {
+    for (const t of ['NATO CONFIDENTIAL // ATOMAL', 'NATO SECRET // ATOMAL', 'COSMIC TOP SECRET // ATOMAL']) expect(parseMarking(t, natoScheme).ok).toBe(true);
+  });
+});
+
+describe('a marking of another built-in scheme', () => {
+  it.each([
+    ['NATO SECRET', canadaScheme, 'nato'],
+    ['COSMIC TOP SECRET // ATOMAL', canadaScheme, 'nato'],
+    ['PROTECTED B', natoScheme, 'canada'],
+  ] as const)('%s under %s suggests choosing that scheme', (text, sch, other) => {
+    const d = checkMarking(text, sch, {});
+    expect(d?.code).toBe('marking/unknown');
+    expect(d?.hint).toContain(`\`marking: ${other}\``);
+    expect(d?.hint).toContain(`--marking ${other}`);
+  });
+
+  it('lists the scheme\'s own levels when no other scheme reads it', () => {
+    expect(checkMarking('OFFICIAL', canadaScheme, {})?.hint).toContain('PROTECTED A');
   });
 });

@@ -7,19 +7,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  canadaScheme, combineMarkings, dominates, formatMarking, markingBanner, natoScheme, parseMarking, sameMarking,
+  canadaScheme, combineMarkings, dominates, formatMarking, markingBanner, natoScheme, parseMarking, ruleProblem, sameMarking,
 } from '../../src/marking/index.js';
 import type { Marking, MarkingScheme } from '../../src/marking/index.js';
 import { CASES, INVISIBLES, SEPARATORS, spellingsOf } from './decorate.js';
 
-/** A random marking of the scheme. */
+/** A random marking of the scheme that breaks none of its rules (those are refused: see parse.test.ts). */
 function markingArb(scheme: MarkingScheme): fc.Arbitrary<Marking> {
   const codes = scheme.release?.codes ?? [];
   return fc.record({
     level: fc.integer({ min: 0, max: scheme.levels.length - 1 }),
     caveats: fc.subarray(scheme.caveats.map((c) => c.id)),
     rel: codes.length ? fc.option(fc.subarray([...codes], { minLength: 1, maxLength: 5 }), { nil: undefined }) : fc.constant(undefined),
-  }).map(({ level, caveats, rel }) => ({ level, caveats, ...(rel ? { releasableTo: rel } : {}) }));
+  }).map(({ level, caveats, rel }): Marking => ({ level, caveats, ...(rel ? { releasableTo: rel } : {}) }))
+    .filter((m) => ruleProblem(m, scheme) === undefined);
 }
 
 /** Decisions for writing a marking: spelling, order, repeats, separators, case, invisibles. */

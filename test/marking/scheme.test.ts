@@ -2,11 +2,15 @@
  * Schemes as data: the built-ins are unambiguous, a bad scheme is reported, NATO and `none`
  * behave as documented, and the hint lists what a scheme knows.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  builtinSchemes, canadaScheme, combineMarkings, compileScheme, defaultScheme, formatMarking, natoScheme, noneScheme, parseMarking,
+  builtinSchemes, canadaScheme, combineMarkings, compileScheme, defaultScheme, formatMarking, languageGaps, natoScheme, noneScheme, parseMarking,
   schemeHint,
 } from '../../src/marking/index.js';
+import { loadScheme } from '../../src/project/index.js';
 import type { Marking, MarkingScheme } from '../../src/marking/index.js';
 
 const read = (text: string, scheme: MarkingScheme): Marking => {
@@ -83,5 +87,61 @@ describe('marking schemes', () => {
     for (const c of canadaScheme.caveats) expect(hint).toContain(c.names['en']?.text);
     expect(hint).toContain('TRÈS SECRET');
     expect(hint).toContain('REL TO');
+  });
+});
+
+describe('scheme rules and languages', () => {
+  it('a rule naming no caveat or level of the scheme is a problem of the scheme', () => {
+    const bad: MarkingScheme = {
+      ...natoScheme, rules: [
+        { kind: 'min-level', part: 'atoml', level: 'nato-secret', why: 'x' },
+        { kind: 'excludes', caveat: 'atomal', other: 'crypto', why: 'x' },
+        { kind: 'no-release', caveat: 'atomal', why: 'x' },
+      ],
+    };
+    expect(compileScheme(bad).problems).toEqual([
+      'rules: "atoml" is no caveat of the scheme',
+      'rules: "crypto" is no caveat of the scheme',
+      'rules: "atomal" excludes release lists, but the scheme has none',
+    ]);
+  });
+
+  it('an excludes rule refuses the two caveats together, naming both', () => {
+    const s: MarkingScheme = {
+      ...natoScheme, caveats: [...natoScheme.caveats, { id: 'bohemia', names: { en: { text: 'BOHEMIA' } } }],
+      rules: [{ kind: 'excludes', caveat: 'atomal', other: 'bohemia', why: 'BOHEMIA material is never ATOMAL' }],
+    };
+    const r = parseMarking('NATO SECRET // ATOMAL // BOHEMIA', s);
+    expect(r.ok ? undefined : r.problem).toMatchObject({ kind: 'contradictory', parts: ['ATOMAL', 'BOHEMIA'] });
+    expect(parseMarking('NATO SECRET // BOHEMIA', s).ok).toBe(true);
+  });
+
+  it.each(Object.values(builtinSchemes).map((s) => [s.id, s] as const))('%s names everything in every language it uses', (_id, s) => {
+    expect(languageGaps(s)).toEqual([]);
+  });
+
+  it('a caveat without a French name in a scheme that uses French is reported', () => {
+    const s: MarkingScheme = { ...natoScheme, caveats: [...natoScheme.caveats, { id: 'crypto', names: { en: { text: 'CRYPTO' } } }] };
+    expect(languageGaps(s)).toEqual(['caveat crypto: no "fr" name']);
+  });
+
+  it('Korean banners print the English names: no scheme invents Korean ones', () => {
+    expect(formatMarking(read('PROTECTED A', canadaScheme), canadaScheme, 'ko')).toBe('PROTECTED A');
+    expect(Object.values(builtinSchemes).flatMap((s) => s.levels.flatMap((l) => Object.keys(l.names)))).not.toContain('ko');
+  });
+});
+
+describe('loadScheme warns of a name left to the default language', () => {
+  it('marking/fallback-language at the caveat', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefkit-scheme-'));
+    const file = join(dir, 'scheme.yaml');
+    writeFileSync(file, [
+      'id: house', 'levels:', '  - id: low', '    names: { en: { text: LOW }, fr: { text: BAS } }', 'caveats:', '  - id: staff', '    names: { en: { text: STAFF ONLY } }', '',
+    ].join('\n'));
+    const r = loadScheme(file);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.map((w) => [w.code, w.severity, w.loc?.line])).toEqual([['marking/fallback-language', 'warning', 6]]);
+    expect(r.warnings[0]?.message).toContain('caveat staff: no "fr" name');
   });
 });
