@@ -1,5 +1,6 @@
 import type { DocMeta } from '../doc/index.js';
 import type { Theme } from '../theme/index.js';
+import { bannerColour } from '../theme/index.js';
 import { textWidth } from '../text/index.js';
 import type { FontFace } from '../theme/index.js';
 import { isRecto } from './geometry.js';
@@ -60,8 +61,9 @@ export function furniture(f: FurnitureInput): PageItem[] {
   const mW = textWidth(marking, 'bold', mSize);
   const top = g.trimOffset + 26;
   const bottom = g.trimOffset + g.height - 20;
-  items.push(...text(marking, centre - mW / 2, top, 'bold', mSize, t.palette.marking));
-  items.push(...text(marking, centre - mW / 2, bottom, 'bold', mSize, t.palette.marking));
+  const mColour = bannerColour(t, marking);
+  items.push(...text(marking, centre - mW / 2, top, 'bold', mSize, mColour));
+  items.push(...text(marking, centre - mW / 2, bottom, 'bold', mSize, mColour));
   if (f.blank) {
     const w = textWidth(f.blankText, 'italic', 10);
     items.push(...text(f.blankText, centre - w / 2, g.trimOffset + g.height / 2, 'italic', 10, t.palette.muted));

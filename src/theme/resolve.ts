@@ -18,6 +18,7 @@ import { getFont, registerUserFont } from '../text/index.js';
 import type { FontId } from '../text/index.js';
 import { BUILTIN_THEMES } from './builtin.js';
 import { DEFAULT_GUTTER_MM, PT_PER_MM } from './default.js';
+import { markingColours } from './marking.js';
 import { checkThemeSchema, closest } from './schema.js';
 import type { Locator } from './schema.js';
 import type { FontFace, Palette, Theme, ThemeFonts, ThemeLogo, ThemeScript } from './types.js';
@@ -225,7 +226,9 @@ function fromFile(file: string): ThemeResult {
     return v === undefined ? undefined : v * PT_PER_MM;
   };
   const outside = mm('outside') ?? base.margins.outside;
-  const levels = Object.entries(rec(marking['levels'])).map(([k, v]) => [k.toUpperCase(), String(v)] as const);
+  const banners = markingColours(marking, parsed.locator);
+  if (banners.problems.length) return { ok: false, diagnostics: banners.problems };
+  const levels = Object.entries(banners.colours);
   const theme: Theme = {
     ...base,
     name: str(raw['name']) ?? (base.name === 'default' ? 'custom' : `${base.name}-custom`),

@@ -81,8 +81,9 @@ export interface Theme {
   readonly fonts?: ThemeFonts;
   readonly logo?: ThemeLogo;
   /**
-   * Marking banner colours by level name as the scheme writes it (`SECRET`); a level not
-   * listed uses `palette.marking`.
+   * Marking banner colours by level, keyed by every spelling of the level as a folded name
+   * key (`SECRET`, `TRES SECRET`; see `nameKey`); a level not listed uses `palette.marking`.
+   * Read with `bannerColour`.
    */
   readonly markingColours?: Readonly<Record<string, string>>;
 }
