@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { hasErrors } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { resolveLimits } from '../data/index.js';
 import type { Locator } from '../data/index.js';
 import { formatOf, parseSource } from '../data/index.js';
-import { pointerToSegs } from '../data/index.js';
+import { formatPath, pointerToSegs } from '../data/index.js';
+import type { PathSeg } from '../data/index.js';
 import { readSource } from '../data/index.js';
 import { mapSchemaError } from '../data/index.js';
 import { fromRoot } from '../util/index.js';
@@ -40,6 +41,39 @@ function recode(d: Diagnostic, prefix: string, schemaName: string): Diagnostic {
   return { ...d, code, ...(hint !== undefined ? { hint } : {}) };
 }
 
+/** What a settings file is called in hints: `a project config file`. */
+const FILE_WORDS: Readonly<Record<string, string>> = { config: 'a project config file', 'marking-scheme': 'a marking scheme file' };
+
+/**
+ * The hint for this file's own fields where the data stage's hint speaks of briefings (trade
+ * values, a briefing's top level, bullets): a settings file's error must not send its author
+ * to trade figures. Other hints (did-you-mean, allowed values) are the data stage's.
+ */
+function ownHint(e: ErrorObject, segs: readonly PathSeg[], schemaName: string): string | undefined {
+  const parent: unknown = e.parentSchema;
+  const desc = typeof parent === 'object' && parent !== null && 'description' in parent && typeof parent.description === 'string' ? parent.description : undefined;
+  const field = segs.length ? `\`${formatPath(segs)}\`` : 'this value';
+  const about = desc ? ` (${field}: ${desc.replace(/\.$/, '')})` : '';
+  switch (e.keyword) {
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const p = e.params as { comparison?: unknown; limit?: unknown };
+      return `use a value ${String(p.comparison)} ${String(p.limit)}${about}`;
+    }
+    case 'type': {
+      if (typeof e.data === 'number' && !Number.isFinite(e.data)) return `write a finite number${about}; \`.nan\` and \`.inf\` are not settings`;
+      if (segs.length === 0) return `${FILE_WORDS[schemaName] ?? 'a settings file'} is a mapping of \`field: value\` lines starting at the left margin`;
+      return undefined;
+    }
+    case 'maxLength':
+      return `shorten the text${about}`;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Reads `file` and checks it against `data/schema/<schemaName>.schema.json`. Diagnostics from
  * reading and parsing keep their `data/…` codes (the same reader as briefings); schema errors
@@ -56,8 +90,10 @@ export function readSchemaFile(file: string, schemaName: string, prefix: string)
   const v = validator(schemaName);
   if (!v(data)) {
     for (const e of v.errors ?? []) {
-      const d = mapSchemaError(e, pointerToSegs(e.instancePath, data), locator);
-      if (d) found.push(recode(d, prefix, schemaName));
+      const segs = pointerToSegs(e.instancePath, data);
+      const d = mapSchemaError(e, segs, locator);
+      const hint = ownHint(e, segs, schemaName);
+      if (d) found.push(recode(hint === undefined ? d : { ...d, hint }, prefix, schemaName));
     }
   }
   if (hasErrors(found)) return { ok: false, diagnostics: found };
