@@ -23,8 +23,8 @@ function daysIn(year: number, month: number): number {
 }
 
 /**
- * Runs the semantic checks. Allowed slack for totals: 0.011 plus 0.5 % of exports + imports,
- * which covers figures rounded to one or two decimals.
+ * Runs the semantic checks. Totals off by rounding are warnings, beyond it errors
+ * ({@link roundingSlack}).
  */
 export function checkSemantics(b: BriefingInput, locator: Locator, scheme: MarkingScheme = defaultScheme): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -76,28 +76,60 @@ function uniques(values: readonly (string | number)[], list: PathSeg[], field: s
   });
 }
 
+/**
+ * Half a unit of the last decimal of `n` as JSON/YAML gave it (5 → 0.5, 1.72 → 0.005). A
+ * trailing zero the parser dropped (`1.20`) makes the slack larger, never a false error.
+ */
+export function halfUnit(n: number): number {
+  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(String(Math.abs(n)));
+  if (!m) return 0.5;
+  const decimals = (m[1]?.length ?? 0) - Number(m[2] ?? 0);
+  return 0.5 * 10 ** -Math.max(0, decimals);
+}
+
+/**
+ * How far a total may be from exports ± imports and still be rounding: half a unit of the last
+ * written decimal of each input, summed (5 + 3 may be 8 or 9; 2.2 + 2.5 is 4.6 to 4.8). A
+ * difference up to that is a warning; beyond it one figure is wrong, which is an error, because
+ * the total is printed as a headline figure.
+ */
+export function roundingSlack(exports: number, imports: number): number {
+  return halfUnit(exports) + halfUnit(imports);
+}
+
+/** Binary floating point noise in a sum of decimals (0.1 + 0.2 is not 0.3). */
+const noise = (x: number): number => 1e-9 * Math.max(1, Math.abs(x));
+
 function checkTrade(t: TradeInput, locator: Locator, out: Diagnostic[]): void {
   uniques(t.years.map((y) => y.year), ['trade', 'years'], 'year', 'year', locator, out);
   t.years.forEach((y, i) => {
-    const tol = 0.011 + 0.005 * (Math.abs(y.exports) + Math.abs(y.imports));
+    const slack = roundingSlack(y.exports, y.imports);
     const sum = y.exports + y.imports;
     const diff = y.exports - y.imports;
-    const warn = (field: string, msg: string): void => {
+    const report = (field: string, off: number, msg: string): void => {
       const segs = ['trade', 'years', i, field];
+      const wrong = off > slack + noise(sum);
       out.push(
         diag('data/inconsistent-total', msg, {
           loc: locator.value(segs),
           path: formatPath(segs),
-          severity: 'warning',
-          hint: `check the ${y.year} figures: one of them is probably mistyped (differences from rounding are allowed)`,
+          severity: wrong ? 'error' : 'warning',
+          hint: wrong
+            ? `check the ${y.year} figures: the difference is more than rounding the figures as written allows (±${num(slack)}), so one of them is mistyped`
+            : `check the ${y.year} figures: the difference is within rounding, but a reader adding them up will notice`,
         }),
       );
     };
-    if (Math.abs(y.twoWay - sum) > tol) {
-      warn('twoWay', `two-way trade for ${y.year} is ${num(y.twoWay)}, but exports + imports = ${num(y.exports)} + ${num(y.imports)} = ${num(sum)}`);
+    // Out-of-range figures are data/range errors already; their sums mean nothing.
+    if (!Number.isFinite(sum) || !Number.isFinite(diff)) return;
+    // Equal as decimals is fine; any visible difference is reported, as a warning or an error.
+    const twoWayOff = Math.abs(y.twoWay - sum);
+    if (twoWayOff > noise(sum)) {
+      report('twoWay', twoWayOff, `two-way trade for ${y.year} is ${num(y.twoWay)}, but exports + imports = ${num(y.exports)} + ${num(y.imports)} = ${num(sum)}`);
     }
-    if (Math.abs(y.balance - diff) > tol) {
-      warn('balance', `the balance for ${y.year} is ${num(y.balance)}, but exports − imports = ${num(y.exports)} − ${num(y.imports)} = ${num(diff)}`);
+    const balanceOff = Math.abs(y.balance - diff);
+    if (balanceOff > noise(sum)) {
+      report('balance', balanceOff, `the balance for ${y.year} is ${num(y.balance)}, but exports − imports = ${num(y.exports)} − ${num(y.imports)} = ${num(diff)}`);
     }
   });
 }
