@@ -8,9 +8,12 @@
  *   `*` stay literal. Unclosed delimiters are literal.
  * - `[text](https://…)` and `[text](mailto:…)`: links. Any other target is a problem
  *   (`data/link` at the field); the text is kept, the target dropped.
+ * - `[](#id)`: a cross-reference to a chart, table or section, printed as its label
+ *   ("Figure 2", "Table 3", the section's title) and linked to it; `[text](#id)` links text.
  * - `^[note text]`: a footnote whose text is in the data (no footnote inside a footnote).
  * - `~` between two letters or digits (`Kim~Young~Sam`, `5~%`): a no-break space; U+00A0
- *   written as such is one too.
+ *   written as such is one too. Between two digits it is a range and stays a tilde
+ *   (`3월 14~15일`, `1,350~1,400원`); type U+00A0 for a no-break space between digits.
  * - `\` before any ASCII punctuation makes it literal (`\*`, `\_`, `\[`, `\~`, `\\`).
  *
  * The parser is linear in the text (closers are looked up in tables made once), so hostile
@@ -23,6 +26,8 @@ export type RichNode =
   | { readonly kind: 'em'; readonly children: readonly RichNode[] }
   | { readonly kind: 'strong'; readonly children: readonly RichNode[] }
   | { readonly kind: 'link'; readonly href: string; readonly children: readonly RichNode[] }
+  /** A cross-reference `[](#id)` to a chart, table or section; empty children: its label ("Figure 2"). */
+  | { readonly kind: 'ref'; readonly id: string; readonly children: readonly RichNode[] }
   | { readonly kind: 'note'; readonly children: readonly RichNode[] };
 
 /** A problem found while parsing: `at` is the offset in the text (UTF-16 units). */
@@ -44,9 +49,13 @@ const WORD = /[\p{L}\p{N}]/u;
 /** Where a `~` may be a no-break space: after and before these. */
 const NBSP_BEFORE = /[\p{L}\p{N}.,;:)]/u;
 const NBSP_AFTER = /[\p{L}\p{N}%$€£¥(]/u;
+/** A decimal digit in any script: `~` between two of them is a range, not a space. */
+const DIGIT = /\p{Nd}/u;
 /** A link target: an allowed scheme, no spaces, controls, angle brackets or backslashes. */
 const SAFE_HREF = /^(https:\/\/[^\s<>\\\p{Cc}]+|mailto:[^\s<>\\\p{Cc}]+)$/iu;
 const MAX_HREF = 2000;
+/** A cross-reference target: `#` and an id (a chart's name, a table's or a section's id). */
+const REF = /^#([a-z0-9][a-z0-9-]{0,99})$/;
 
 const ws = (c: string | undefined): boolean => c === undefined || WS.test(c);
 const word = (c: string | undefined): boolean => c !== undefined && WORD.test(c);
@@ -167,14 +176,17 @@ class Parser {
           flush();
           const href = s.slice(k + 2, e).trim();
           const children = this.parse(i + 1, k, false, notes);
-          if (SAFE_HREF.test(href) && href.length <= MAX_HREF) {
+          const ref = REF.exec(href);
+          if (ref) {
+            out.push({ kind: 'ref', id: ref[1] as string, children });
+          } else if (SAFE_HREF.test(href) && href.length <= MAX_HREF) {
             out.push({ kind: 'link', href, children: children.length ? children : [{ kind: 'text', text: href }] });
           } else {
             this.problems.push({
               code: 'data/link',
               at: k + 2,
               message: `link target "${href.slice(0, 80)}" is not allowed`,
-              hint: 'links in data may only go to https: or mailto: addresses (no spaces); write \\[ to show a bracket as text',
+              hint: 'links in data may only go to https: or mailto: addresses (no spaces), or to `#id` of a chart, table or section; write \\[ to show a bracket as text',
             });
             out.push(...children);
           }
@@ -182,7 +194,9 @@ class Parser {
           continue;
         }
       }
-      if (c === '~' && i > from && i + 1 < to && NBSP_BEFORE.test(s[i - 1] as string) && NBSP_AFTER.test(s[i + 1] as string)) {
+      // Between two digits `~` is a range (Korean `14~15일`, `1,350~1,400원`) and stays a tilde.
+      const range = DIGIT.test(s[i - 1] ?? '') && DIGIT.test(s[i + 1] ?? '');
+      if (c === '~' && i > from && i + 1 < to && !range && NBSP_BEFORE.test(s[i - 1] as string) && NBSP_AFTER.test(s[i + 1] as string)) {
         text += '\u00a0';
         continue;
       }

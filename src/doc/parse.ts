@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diag/index.js';
 import { createContext } from './context.js';
 import type { ParseContext } from './context.js';
 import { inlines, plainText } from './inline.js';
+import { typeset, typoState } from '../text/index.js';
 import type { Align, Block, DocMeta, DocTree, Inline, KeyFigure, TableCell } from './types.js';
 
 export interface ParseInput {
@@ -156,7 +157,7 @@ function containerDirective(n: ContainerDirective, ctx: ParseContext, notes: Map
     case 'keyfigures': {
       const title = paragraphs(kids)[0];
       const list = kids.find((c): c is List => c.type === 'list');
-      const items = (list?.children ?? []).map((li) => keyFigure(li.children.flatMap((c) => (c.type === 'paragraph' ? c.children : []))));
+      const items = (list?.children ?? []).map((li) => keyFigure(li.children.flatMap((c) => (c.type === 'paragraph' ? c.children : [])), ctx.lang));
       return [{ kind: 'keyFigures', ...(title ? { title: inlines(title.children, ctx) } : {}), items, loc }];
     }
     case 'table': {
@@ -169,7 +170,9 @@ function containerDirective(n: ContainerDirective, ctx: ParseContext, notes: Map
       const before = paragraphs(kids.slice(0, idx));
       const after = paragraphs(kids.slice(idx + 1)).map((p) => inlines(p.children, ctx));
       const caption = before.length ? before.flatMap((p) => inlines(p.children, ctx)) : undefined;
-      return [tableBlock(table, caption, after, ctx)];
+      const id = n.attributes?.['id'];
+      const block = tableBlock(table, caption, after, ctx);
+      return [id ? { ...block, id } : block];
     }
     case 'callout':
       return [{ kind: 'callout', role: n.attributes?.['kind'] ?? 'note', title: attrText(n.attributes?.['title'], ctx), blocks: convertAll(kids, ctx, notes), loc }];
@@ -188,8 +191,11 @@ function attrText(v: string | null | undefined, ctx: ParseContext): Inline[] {
   return v ? inlines([{ type: 'text', value: v }], ctx) : [];
 }
 
-/** A key-figure item: the first bold run is the value, an emphasised run the change. */
-function keyFigure(children: readonly PhrasingContent[]): KeyFigure {
+/**
+ * A key-figure item: the first bold run is the value, an emphasised run the change. Each is
+ * typeset like other text (a "-2 %" change gets the U+2212 minus every other negative has).
+ */
+function keyFigure(children: readonly PhrasingContent[], lang: string): KeyFigure {
   let value = '';
   let change = '';
   let label = '';
@@ -198,10 +204,11 @@ function keyFigure(children: readonly PhrasingContent[]): KeyFigure {
     else if (c.type === 'emphasis') change += c.children.map((x) => ('value' in x ? x.value : '')).join('');
     else if ('value' in c) label += c.value;
   }
-  return { value: value.trim(), label: label.replace(/\s+/g, ' ').trim(), ...(change.trim() ? { change: change.trim() } : {}) };
+  const set = (text: string): string => typeset(text, lang, typoState());
+  return { value: set(value.trim()), label: set(label.replace(/\s+/g, ' ').trim()), ...(change.trim() ? { change: set(change.trim()) } : {}) };
 }
 
-function tableBlock(t: Table, caption: Inline[] | undefined, notes: Inline[][], ctx: ParseContext): Block {
+function tableBlock(t: Table, caption: Inline[] | undefined, notes: Inline[][], ctx: ParseContext): Extract<Block, { kind: 'table' }> {
   const rows = t.children.map((r) => r.children.map((c): TableCell => ({ content: inlines(c.children, ctx) })));
   const align: Align[] = (t.align ?? []).map((a) => (a === 'right' ? 'right' : a === 'center' ? 'center' : 'left'));
   return {

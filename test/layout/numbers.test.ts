@@ -115,9 +115,10 @@ describe('the seed fact sheet', () => {
     const r = await buildBriefing({ file, text }, {});
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
     const pdfText = pageTexts(tempFile(r.pdf)).join('\n').replace(/\s+/g, ' ');
-    // The derivation: once, as the footnote of the sentence that introduces the figures.
+    // The derivation: once, in the author's words after the year (not the catalog's fixed sentence).
     expect(pdfText.match(/Derived from the 1994 figures/g)).toHaveLength(1);
-    expect(pdfText).toContain('Figures for 1993 are derived from later figures and growth rates.');
+    expect(pdfText).toContain('Figures for 1993: Derived from the 1994 figures and growth rates');
+    expect(pdfText).not.toContain('derived from later figures and growth rates');
     expect(pdfText).toContain('Canada’s trade relationship');
     expect(pdfText).not.toMatch(/\p{L}'\p{L}/u);
     expect(pdfText).toContain('\u221214%');

@@ -47,7 +47,7 @@ describe('the English and French pack', () => {
   });
 
   it('starts every briefing and its divider on a right-hand page, blank left pages saying so', () => {
-    const dividers = texts.flatMap((t, i) => (/Briefing 1 of 2|Note d'information 2 de 2/.test(t) ? [i] : []));
+    const dividers = texts.flatMap((t, i) => (/Briefing 1 of 2|Note d’information 2 de 2/.test(t) ? [i] : []));
     expect(dividers).toHaveLength(2);
     for (const i of dividers) expect(i % 2, `divider on page ${i + 1}`).toBe(0);
     const firstContent = texts.flatMap((t, i) => (/Key figures|Chiffres clés/.test(t) ? [i] : []));
