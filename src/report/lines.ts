@@ -7,9 +7,9 @@ import type { DeliveryInfo, FailedInfo, OutputInfo, PageInfo, StateInfo } from '
 
 /** `built output/x.pdf (12 pages, 340 KB, marked SECRET)`. */
 export function outputLine(o: OutputInfo): string {
-  const unit = o.kind === 'slides-pdf' || o.kind === 'pptx' ? 'slides' : 'pages';
+  const unit = o.kind === 'slides-pdf' || o.kind === 'pptx' ? 'slide' : 'page';
   const facts = [
-    ...(o.pages !== undefined ? [`${o.pages} ${unit}`] : []),
+    ...(o.pages !== undefined ? [`${o.pages} ${unit}${o.pages === 1 ? '' : 's'}`] : []),
     ...(o.bytes !== undefined ? [`${Math.round(o.bytes / 1024)} KB`] : []),
     ...(o.marking !== undefined ? [`marked ${showText(o.marking)}`] : []),
   ];
