@@ -85,7 +85,8 @@ export function renderChart(spec: ChartSpec, input: ChartInput, index?: number):
   const registry = input.series ?? seriesRegistry(input.briefing.charts, input.theme);
   // The styles depend on the other charts of the document, so they are part of the key.
   const styles = stylesFor(registry, data.series.map((s) => s.key), input.theme);
-  const hash = chartHash({ spec: specNoLoc, data, theme: input.theme, width, styles });
+  // The language too: titles are typeset and alt texts worded by it.
+  const hash = chartHash({ spec: specNoLoc, data, theme: input.theme, width, styles, language: input.briefing.language });
   const cached = cacheGet(hash);
   if (cached) return { asset: cached, diagnostics };
 

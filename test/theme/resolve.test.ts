@@ -16,7 +16,7 @@ interface Case {
   readonly message: string;
   readonly hint: string;
 }
-const cases = (JSON.parse(readFileSync(join(BAD, 'cases-themes.json'), 'utf8')) as { cases: Case[] }).cases;
+const cases = (JSON.parse(readFileSync(join(BAD, '..', 'cases-themes.json'), 'utf8')) as { cases: Case[] }).cases;
 
 function project(files: Record<string, string | Buffer>, config = true): string {
   const dir = mkdtempSync(join(tmpdir(), 'briefkit-theme-'));
