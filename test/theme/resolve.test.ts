@@ -77,7 +77,7 @@ describe('resolveTheme', () => {
         'name: house', 'extends: print',
         'palette: { accent: "#0b6e4f", surplus: "#00ff00", deficit: "#ff0000" }',
         'margins: { top: 30, outside: 20 }',
-        'marking: { default: "#123456", levels: { secret: "#ff0000" } }',
+        'marking: { default: "#123456", levels: { secret: "#8b0000" } }',
         'fonts: { body: ../fonts/Body.ttf }',
         'logo: { file: logo.svg, height: 10 }',
       ].join('\n'),
@@ -98,7 +98,7 @@ describe('resolveTheme', () => {
     expect(t.margins.outside).toBeCloseTo(20 * PT_PER_MM);
     expect(t.margins.inside).toBeCloseTo(32 * PT_PER_MM);
     expect(t.margins.bottom).toBe(printTheme.margins.bottom);
-    expect(t.markingColours).toEqual({ SECRET: '#ff0000' });
+    expect(t.markingColours).toEqual({ SECRET: '#8b0000' });
     expect(t.fonts?.bodyFamily).toBe('DejaVu Sans');
     expect(new Set(Object.values(t.fonts?.faces ?? {})).size).toBe(1);
     expect(t.logo?.height).toBeCloseTo(10 * PT_PER_MM);
