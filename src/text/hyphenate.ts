@@ -11,7 +11,8 @@ const PATTERNS: Readonly<Record<string, string>> = { en: 'hyphen/en-us', fr: 'hy
 function hyphenator(lang: 'en' | 'fr'): Hyphenator {
   let h = loaded.get(lang);
   if (!h) {
-    const mod = require(PATTERNS[lang] ?? 'hyphen/en-us') as { hyphenateSync: Hyphenator };
+    // Written out (not PATTERNS[lang]) so the package test sees both pattern modules used.
+    const mod = require(lang === 'fr' ? 'hyphen/fr' : 'hyphen/en-us') as { hyphenateSync: Hyphenator };
     h = mod.hyphenateSync;
     loaded.set(lang, h);
   }
