@@ -101,7 +101,7 @@ describe('incremental builds for CI', () => {
     const old = join(out, 'old.pdf');
     writeFileSync(old, readFileSync(join(out, 'canada-korea-1995.pdf')));
     // The derived 1993 imports figure is drawn only in the first chart.
-    writeFileSync(file, SOURCE.replace('imports: 2.19', 'imports: 2.45'));
+    writeFileSync(file, SOURCE.replace('imports: 2.19', 'imports: 2.45').replace('twoWay: 3.91', 'twoWay: 4.17').replace('balance: -0.47', 'balance: -0.73'));
     expect((await run(['build', file, '--out', out])).code).toBe(0);
     const diffDir = join(out, 'diff');
     const r = await run(['diff', old, join(out, 'canada-korea-1995.pdf'), '--out', diffDir, '--reporter', 'json']);
@@ -135,7 +135,7 @@ describe('watch mode', () => {
     const built = (): number => lines.filter((l) => l.startsWith('built')).length;
     expect(built()).toBe(1);
     const first = readFileSync(join(out, 'canada-korea-1995.pdf'));
-    writeFileSync(file, SOURCE.replace('imports: 2.19', 'imports: 2.45'));
+    writeFileSync(file, SOURCE.replace('imports: 2.19', 'imports: 2.45').replace('twoWay: 3.91', 'twoWay: 4.17').replace('balance: -0.47', 'balance: -0.73'));
     await until(() => built() === 2);
     expect(readFileSync(join(out, 'canada-korea-1995.pdf')).equals(first)).toBe(false);
     process.emit('SIGINT');
