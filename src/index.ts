@@ -1,3 +1,4 @@
+/// <reference lib="dom" preserve="true" />
 /**
  * briefkit's programmatic API. The CLI is a thin layer over these functions.
  *
