@@ -5,7 +5,7 @@
  * PPTX, bound pack). Commands and API calls are option mappers over it. A session is for one
  * build: a watch cycle or a preview rebuild opens a new one, so nothing read is ever stale.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { isRecord } from '../data/index.js';
 import { csvDependencies } from '../data/index.js';
 import { hasErrors } from '../diag/index.js';
@@ -156,7 +156,7 @@ export class BuildSession {
     }
     const data = this.sources.peek(file);
     const list = isRecord(data) && Array.isArray(data['briefings']) ? (data['briefings'] as unknown[]) : [];
-    const ids = list.map((b) => (typeof b === 'string' ? idOf(resolve(dirname(file), b)) : undefined));
+    const ids = list.map((b) => (typeof b === 'string' ? idOf(relative(process.cwd(), resolve(dirname(file), b))) : undefined));
     if (ids.some((x) => x === undefined)) return [];
     return [`${id}.pdf`, ...(o.separate === true ? ids.map((x) => `${id}/${x}.pdf`) : [])];
   }

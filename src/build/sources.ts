@@ -71,7 +71,9 @@ export class SourceStore {
 
   /** The parsed, unvalidated file, or undefined when it cannot be read or parsed. Read-only. */
   parsed(file: string): ParseResult | undefined {
-    const key = resolve(file);
+    // Keyed by the name too: its locations carry the name it was parsed under, and a file is
+    // reported as the user named it (the read itself is shared, by real location).
+    const key = `${resolve(file)}\0${file}`;
     if (this.parses.has(key)) return this.parses.get(key);
     const r = this.read(file);
     const p = r.ok ? parseSource(file, r.text, { format: formatOf(file), limits: this.limits }) : undefined;
@@ -93,7 +95,7 @@ export class SourceStore {
 
   /** The validated briefing (one parse, one validation, one diagnostics list per session). */
   load(file: string): LoadResult {
-    const key = resolve(file);
+    const key = `${resolve(file)}\0${file}`;
     let r = this.loads.get(key);
     if (!r) {
       const read = this.read(file);

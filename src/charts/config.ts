@@ -1,9 +1,7 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
-import type { Briefing, ChartSpec } from '../data/index.js';
 import type { Theme } from '../theme/index.js';
 import { formatPercent } from '../util/index.js';
 import { luma, tint } from './css.js';
-import { chartData } from './data.js';
 import type { ChartData } from './data.js';
 import { valueLabelPlugin } from './labels.js';
 import type { LabelOptions } from './labels.js';
@@ -37,7 +35,7 @@ export interface ConfigOptions {
   readonly onCentre?: (fit: CentreFit) => void;
 }
 
-/** The chart.js configuration for already checked data (see {@link chartConfig}). */
+/** The chart.js configuration of a chart's checked data (`chartData`), shared by every output. */
 export function buildConfig(data: ChartData, theme: Theme, o: ConfigOptions = {}): ChartConfiguration {
   const look = chartLook(theme);
   const words = chartStrings(data.language);
@@ -226,14 +224,6 @@ export function buildConfig(data: ChartData, theme: Theme, o: ConfigOptions = {}
       }),
     ],
   );
-}
-
-/**
- * The chart.js configuration of a chart: shared by the vector recorder, the PNG renderer and
- * (later) the PPTX writer. Throws a `UserError` when the spec does not fit the briefing.
- */
-export function chartConfig(spec: ChartSpec, briefing: Briefing, theme: Theme): ChartConfiguration {
-  return buildConfig(chartData(spec, briefing), theme);
 }
 
 /**

@@ -6,7 +6,6 @@ import { seriesKeys } from './series-keys.js';
 import { chartStrings } from './strings.js';
 
 /** Chart types the chart stage draws, and the trade fields a series may plot (the data rules'). */
-export { CHART_TYPES, SERIES_FIELDS } from '../data/index.js';
 
 /** One plotted series: its field, legend label and one value per category. */
 export interface SeriesData {

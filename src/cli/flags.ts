@@ -1,13 +1,12 @@
 /**
  * Typed command-line flags: each command's options as commander hands them over, checked
- * and turned into the build session's options in one place. No command reads `o['…']`.
+ * (`settings.ts` turns them into the build session's options). No command reads `o['…']`.
  */
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
-import type { TargetOptions } from '../build/index.js';
 import { reporterOptions } from '../report/index.js';
 import type { ReporterFlags } from '../report/index.js';
-import { DEFAULT_GUTTER_MM, defaultTheme, withGutter } from '../theme/index.js';
+import { DEFAULT_GUTTER_MM } from '../theme/index.js';
 
 /** Flags shared by `build` and `check`. */
 export interface OutputFlags extends ReporterFlags {
@@ -80,25 +79,6 @@ export function outputOptions(cmd: Command): Command {
       .choices(['continue', 'error']).default('continue'))
     .option('--shard <k/n>', 'build only the k-th of n slices of the targets (split across CI machines)');
   return withReporter(cmd);
-}
-
-/**
- * The session options the flags ask for. The key order is part of the build manifest's
- * inputs hash: keep it.
- */
-export function targetOptionsOf(f: Partial<OutputFlags>): TargetOptions {
-  return {
-    ...(f.slides === true ? { slides: true } : {}),
-    ...(f.slides === true && f.overflow === 'error' ? { slidesOverflow: 'error' as const } : {}),
-    paper: f.paper ?? 'a4',
-    ...(f.duplex === true ? { duplex: true } : {}),
-    ...(f.bleed !== undefined ? { bleed: f.bleed } : {}),
-    ...(f.gutter !== undefined ? { theme: withGutter(defaultTheme, f.gutter) } : {}),
-    pdfa: f.pdfa === true,
-    cover: f.cover === true,
-    toc: f.toc === true,
-    ...(typeof f.templates === 'string' ? { templatesDir: f.templates } : {}),
-  };
 }
 
 /** `--shard k/n`: the k-th of n deterministic slices of the targets (1-based), or why the spec is wrong. */

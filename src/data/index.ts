@@ -16,7 +16,7 @@ export { readSource, readBounded, checkFile } from './read.js';
 export type { ReadResult } from './read.js';
 export { resolveLimits } from './limits.js';
 export { isRecord } from './paths.js';
-export { chartProblems, CHART_TYPES, SERIES_FIELDS } from './chart-rules.js';
+export { chartProblems } from './chart-rules.js';
 export type { ChartProblem } from './chart-rules.js';
 export { csvDependencies } from './csv-rows.js';
 export { Locator } from './locator.js';

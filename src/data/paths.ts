@@ -99,17 +99,6 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The value at `segs` inside `data`, or undefined. */
-export function valueAt(data: unknown, segs: readonly PathSeg[]): unknown {
-  let cur = data;
-  for (const s of segs) {
-    if (Array.isArray(cur) && typeof s === 'number') cur = cur[s];
-    else if (isRecord(cur) && typeof s === 'string' && Object.hasOwn(cur, s)) cur = cur[s];
-    else return undefined;
-  }
-  return cur;
-}
-
 /** 1-based line and column of a UTF-16 offset in `text` (lines end at `\n`; CRLF counts once). */
 export function lineColAt(text: string, offset: number): { line: number; col: number } {
   const end = Math.max(0, Math.min(offset, text.length));

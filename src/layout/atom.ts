@@ -1,5 +1,5 @@
 import type { SourceLoc } from '../diag/index.js';
-import type { Box, PageItem, Tag } from './types.js';
+import type { Box, PageItem } from './types.js';
 
 /** What an atom may record while it draws itself onto a page. */
 export interface DrawContext {
@@ -53,10 +53,6 @@ export interface Atom {
 /** Builds a spacer-free atom from a height and a draw function. */
 export function atom(height: number, draw: Atom['draw'], extra: Partial<Omit<Atom, 'height' | 'draw'>> = {}): Atom {
   return { height, spaceBefore: 0, keepWithNext: false, notes: [], draw, ...extra };
-}
-
-export function artifactOr(tag: number | undefined): Tag {
-  return tag === undefined ? 'artifact' : tag;
 }
 
 /** A vertical gap between blocks (pt), dropped at page tops. */

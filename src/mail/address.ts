@@ -135,7 +135,3 @@ export function parseRecipients(sources: readonly (string | AddressSource)[]): P
   return { recipients, diagnostics };
 }
 
-/** `Desk Officer <desk@example.org>` or the bare address, for lines printed to the user. */
-export function recipientText(r: Recipient): string {
-  return r.name ? `${r.name} <${r.address}>` : r.address;
-}

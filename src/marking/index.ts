@@ -14,6 +14,5 @@ export { combineMarkings, dominates, sameMarking } from './combine.js';
 export { checkMarking, formatMarking, markingBanner, readMarking } from './format.js';
 export type { MarkingField } from './format.js';
 export { compileScheme } from './table.js';
-export { describeProblem, schemeHint } from './describe.js';
-export { cleanMarkingText, nameKey, visibleText } from './text.js';
-export { nameIn } from './describe.js';
+export { schemeHint } from './describe.js';
+export { nameKey } from './text.js';

@@ -2,7 +2,7 @@ import type { Box } from '../layout/index.js';
 import type { FontFace } from '../theme/index.js';
 
 /** The typeface written in the deck (see `fonts.ts` for why it is Arial). */
-export { FONT_FACE, deckFont } from './fonts.js';
+export { deckFont } from './fonts.js';
 
 /** Points per inch: pptxgenjs positions are in inches, our layout in pt. */
 const PT_PER_IN = 72;

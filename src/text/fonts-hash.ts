@@ -28,7 +28,10 @@ export function fontsHash(): string {
   return fonts;
 }
 
-/** Writes the fonts' hash for {@link fontsHash} (run by `npm run build`). */
+/**
+ * Writes the fonts' hash for {@link fontsHash} (run by `npm run build`).
+ * @public scripts/precompile-schemas.js calls it from dist/, where knip does not look.
+ */
 export function recordFontsHash(): void {
   fonts = undefined;
   const list = filesUnder(FONT_DIR, FONT_DIR);

@@ -66,9 +66,6 @@ export function mainFont(face: FontFace): FontId {
   // No bold italic is bundled: bold stands in (emphasis inside bold is rare in briefings).
   return face === 'boldItalic' ? 'main-bold' : `main-${face}`;
 }
-export function fallbackFont(face: FontFace): FontId {
-  return scriptFont('kr', face);
-}
 
 /** The scripts that have a font of their own, regular and bold. */
 export type ScriptFont = 'kr' | 'arab' | 'hebr' | 'thai' | 'deva';

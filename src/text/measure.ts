@@ -100,14 +100,3 @@ export function textWidth(text: string, face: FontFace, size: number, features =
   return units * size;
 }
 
-/** Ascender above the baseline (pt) of the main font at `size`. */
-export function ascent(face: FontFace, size: number): number {
-  const f = getFont(mainFont(face));
-  return (f.ascent / f.unitsPerEm) * size;
-}
-
-/** Cap height (pt) of the main font at `size`. */
-export function capHeight(face: FontFace, size: number): number {
-  const f = getFont(mainFont(face));
-  return (f.capHeight / f.unitsPerEm) * size;
-}

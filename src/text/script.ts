@@ -44,9 +44,6 @@ export function scriptOf(ch: string): ScriptName | null {
   return 'Other';
 }
 
-/** Whether a script is written right to left (its runs are reordered on the line). */
-export const isRtlScript = (s: ScriptName): boolean => s === 'Arabic' || s === 'Hebrew';
-
 /** The font a script's letters are drawn with first, if not the main font. */
 const OWN: Partial<Record<ScriptName, ScriptFont>> = {
   Arabic: 'arab', Hebrew: 'hebr', Thai: 'thai', Devanagari: 'deva', Hangul: 'kr', Han: 'kr', Hiragana: 'kr', Katakana: 'kr',

@@ -4,5 +4,4 @@ export { BUILTIN_THEMES, printTheme } from './builtin.js';
 export { resolveTheme } from './resolve.js';
 export type { ThemeResult } from './resolve.js';
 export { activeTheme, withTheme } from './scope.js';
-export { THEME_SCHEMA_FILE } from './schema.js';
-export { bannerColour, contrast, MIN_CONTRAST } from './marking.js';
+export { bannerColour, contrast } from './marking.js';

@@ -38,8 +38,3 @@ export function printTimings(label: string): void {
   process.stderr.write(`timings ${label}: ${parts} (ms)\n`);
 }
 
-/** Records the time since `start` (ms) under `name`, and the heap at that moment (MB). */
-export function mark(name: string, start: number): void {
-  current[name] = performance.now() - start;
-  if (enabled) current[`${name} heap MB`] = process.memoryUsage().heapUsed / 1e6;
-}
