@@ -27,7 +27,7 @@ const FRAGMENTS = [
   '&', '<', '>', '"', "'", ']]>', '<?xml version="1.0"?>', '<!--', '-->', '&amp;', '&lt;b&gt;', '&#x41;', '&#0;', '&nbsp;',
   '<![CDATA[x]]>', '</a:t>', '<a:t>', '"/><p:sp name="', '</Company>', '\u202e', '\u202a', '\u2066', '\u2069', '\u200f',
   '\u200b', '\u200d', '\ufeff', '\u00ad', '\u061c', '😀', '👩🏽‍🚀', '🇨🇦', '𝔸', '\u{10fffd}', '\ud800', '\udfff', '\udc00x',
-  '\ufffe', '\uffff', '\t', 'e\u0301', '한국어', 'عربى', '%', '\\', '*x*', '_y_', '[l](https://e.x/?a=1&b=<2>)', ':::note',
+  '\ufffe', '\uffff', '\t', 'e\u0301', '한국어', 'عربى', '%', '\\', '*x*', '_y_', '[l](https://e.x/?a=1&b=2)', 'b=<2>', ':::note',
   '`c`', '{{t}}', 'chart1.xml', 'chart4.xml', 'chart5.xml', 'Microsoft_Excel_Worksheet5.xlsx', ' ',
 ];
 
