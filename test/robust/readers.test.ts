@@ -39,7 +39,7 @@ beforeAll(async () => {
     if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.diagnostics)}`);
     keep(name, r.pdf);
   }
-  const pack = await buildPack('data/packs/korea-1995.yaml');
+  const pack = await buildPack('data/packs/korea-1995.yaml', { separate: true });
   if (!pack.ok) throw new Error(`pack: ${JSON.stringify(pack.diagnostics)}`);
   keep('pack', pack.pdf);
   for (const b of pack.briefings) keep(`pack-${b.briefing.id}`, b.pdf);
