@@ -135,6 +135,13 @@ describe('rich text through the markup', () => {
     fc.string({ maxLength: 6 }),
   ), { maxLength: 40 }).map((parts) => parts.join(''));
 
+  it('a link inside a footnote keeps its words (found by the property below)', () => {
+    const text = '^[![i](https://x.example/i.png)](https://ok.example)';
+    const r = throughMarkup(text);
+    const link = r.notes[0]?.content.find((c) => c.kind === 'link');
+    expect(link?.kind === 'link' ? link.children.map((c) => (c.kind === 'text' ? c.text : '')).join('') : '').toBe('i');
+  });
+
   it('never injects structure: one list item, no image, no directive, links only https/mailto, every word present', () => {
     fc.assert(fc.property(hostile, (text) => {
       const r = throughMarkup(text);
@@ -145,7 +152,9 @@ describe('rich text through the markup', () => {
       expect((list.items[0] ?? []).every((b) => b.kind === 'paragraph')).toBe(true);
       const inl = inlinesOf(r.blocks);
       for (const i of inl) if (i.kind === 'link') expect(i.href).toMatch(/^(https:\/\/|mailto:)/i);
-      const printed = inl.map((i) => (i.kind === 'text' ? i.text : ' ')).join(' ') + ' ' + r.notes.map((n) => n.content.map((c) => (c.kind === 'text' ? c.text : ' ')).join(' ')).join(' ');
+      // A note's text, the text of links inside it included.
+      const noteText = (xs: readonly Inline[]): string => xs.map((c) => (c.kind === 'text' ? c.text : c.kind === 'link' ? ` ${noteText(c.children)} ` : ' ')).join(' ');
+      const printed = inl.map((i) => (i.kind === 'text' ? i.text : ' ')).join(' ') + ' ' + r.notes.map((n) => noteText(n.content)).join(' ');
       const have = words(printed).join(' ');
       // Every word of the data's text survives the markup: all of it but link targets (a
       // refused target is an error at load).
