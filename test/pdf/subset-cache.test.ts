@@ -27,7 +27,7 @@ describe('font subsets shared across documents', () => {
     // The French briefing built by a fresh process (nothing cached) has the same bytes as the
     // one built here after the English one: it embeds its own subset, not a cached one.
     const fresh = tempFile(Buffer.alloc(0), 'fresh.pdf');
-    const script = `import('./src/pipeline.ts').then(async (m) => { const r = await m.buildBriefing({ file: 'data/briefings/canada-korea-1995.fr.yaml' }); if (r.ok) (await import('node:fs')).writeFileSync(${JSON.stringify(fresh)}, r.pdf); })`;
+    const script = `import('./src/build/index.ts').then(async (m) => { const r = await m.buildBriefing({ file: 'data/briefings/canada-korea-1995.fr.yaml' }); if (r.ok) (await import('node:fs')).writeFileSync(${JSON.stringify(fresh)}, r.pdf); })`;
     execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { env: { ...process.env, BRIEFKIT_CACHE: '0' } });
     expect(Buffer.compare(readFileSync(fresh), fr)).toBe(0);
   }, 60_000);
