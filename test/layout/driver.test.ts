@@ -43,7 +43,7 @@ beforeAll(async () => {
     '  - briefing.yaml',
     '',
   ].join('\n'));
-  const res = await buildPack(join(dir, 'pack.yaml'), { threads: 0 });
+  const res = await buildPack(join(dir, 'pack.yaml'), { threads: 0, separate: true });
   if (!res.ok) throw new Error(JSON.stringify(res.diagnostics));
   r = res;
   pack = await openPdf(r.pdf);
