@@ -10,21 +10,16 @@ import { UserError } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { resolveScheme } from '../project/index.js';
 import { resolveSettings } from '../project/index.js';
-import type { ResolvedSettings } from '../project/index.js';
+import type { ProjectConfig, ResolvedSettings } from '../project/index.js';
 import { defaultTheme, resolveTheme, withGutter } from '../theme/index.js';
 
-/** What the flags of `build`, `check`, `pack` and `slides` may set (undefined: not given). */
-export interface SettingFlags {
+/**
+ * What the flags of `build`, `check`, `pack` and `slides` may set (undefined: not given): the
+ * config's settings of the same names, and `--out` for its `output`.
+ */
+export type SettingFlags = Pick<ProjectConfig, 'paper' | 'duplex' | 'gutter' | 'theme' | 'templates' | 'marking' | 'pdfa' | 'slides'> & {
   readonly out?: string;
-  readonly paper?: 'a4' | 'letter';
-  readonly duplex?: boolean;
-  readonly gutter?: number;
-  readonly theme?: string;
-  readonly templates?: string;
-  readonly marking?: string;
-  readonly pdfa?: boolean;
-  readonly slides?: boolean;
-}
+};
 
 /** A build's resolved options, where it writes, what it builds by default, and the extra input files. */
 export interface CommandSettings {

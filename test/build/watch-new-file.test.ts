@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '../helpers/until.js';
 import { afterEach, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -14,14 +15,6 @@ afterEach(() => {
   for (const k of kids.splice(0)) k.kill('SIGKILL');
 });
 
-async function until(what: string, ok: () => boolean, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (ok()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 it('a briefing added under watch is built', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'bk-watch-new-'));

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '../helpers/until.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pageTexts } from '../helpers/pdf.js';
 import { main } from '../../src/cli/main.js';
@@ -16,23 +17,7 @@ afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL');
 });
 
-async function until(what: string, ok: () => boolean, ms = 90_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (ok()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
-async function untilAsync(what: string, ok: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await ok()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The PDF's text, or '' while it is being replaced. */
 function text(path: string): string {
@@ -73,13 +58,13 @@ describe('build --watch: each rebuild sees edited templates and catalogs', () =>
     writeFileSync(en, readFileSync(en, 'utf8').replace('"Trade in figures"', '"Trade figures edited under watch"'));
     await until('a rebuild after the catalog edit', () => built() > before && text(pdf).includes('edited under watch'));
     // The build manifest is merged just after the PDF is written: check agrees once it is.
-    await untilAsync('check to agree', async () => (await check(args)) === 0);
+    await until('check to agree', async () => (await check(args)) === 0);
 
     // 2. A partial: the title block gains a line.
     before = built();
     const partial = join(templates, 'fact-sheet', 'partials', 'title-block.hbs');
     writeFileSync(partial, `${readFileSync(partial, 'utf8')}\nPartial edited under watch.\n`);
     await until('a rebuild after the partial edit', () => built() > before && text(pdf).includes('Partial edited under watch'));
-    await untilAsync('check to agree', async () => (await check(args)) === 0);
+    await until('check to agree', async () => (await check(args)) === 0);
   }, 240_000);
 });
