@@ -3,35 +3,39 @@
  * it is escaped for HTML and stripped of line breaks where it goes into a header.
  */
 import { combineMarkings, defaultScheme, formatMarking, markingBanner, readMarking } from '../marking/index.js';
+import { loadMessages, TEMPLATES_DIR } from '../template/index.js';
+import type { Messages } from '../template/index.js';
 import { formatDate } from '../util/index.js';
 import type { MailAttachment } from './types.js';
 
-type Lang = 'en' | 'fr';
+/** The words a message is written with, in one language. */
+interface Words {
+  readonly one: string;
+  readonly many: string;
+  readonly attached: string;
+  readonly marking: string;
+  more(n: number): string;
+  readonly kb: string;
+}
 
-const STRINGS: Readonly<Record<Lang, {
-  one: string; many: string; attached: string; marking: string; more: (n: number) => string; kb: string;
-}>> = {
-  en: {
-    one: 'The briefing below is attached as a PDF.',
-    many: 'The briefings below are attached as PDFs.',
-    attached: 'Attached',
-    marking: 'Marking',
-    more: (n) => `and ${n} more`,
-    kb: 'KB',
-  },
-  fr: {
-    one: 'Le document d’information ci-dessous est joint en PDF.',
-    many: 'Les documents d’information ci-dessous sont joints en PDF.',
-    attached: 'Pièce jointe',
-    marking: 'Cote',
-    more: (n) => `et ${n} autre${n > 1 ? 's' : ''}`,
-    kb: 'Ko',
-  },
-};
-
-/** The mail wording for a language; English for a language mail has no words for yet. */
-function wordsOf(lang: string): (typeof STRINGS)[Lang] {
-  return Object.hasOwn(STRINGS, lang) ? STRINGS[lang as Lang] : STRINGS.en;
+/**
+ * The mail wording for a language, from the message catalogs (`mail.*` keys) like every other
+ * word briefkit prints; English for a language without a catalog.
+ */
+function wordsOf(lang: string): Words {
+  let m: Messages;
+  try {
+    m = loadMessages(TEMPLATES_DIR, lang);
+  } catch {
+    m = loadMessages(TEMPLATES_DIR, 'en');
+    lang = 'en';
+  }
+  const get = (key: string): string => m[key] ?? key;
+  const plural = new Intl.PluralRules(lang);
+  return {
+    one: get('mail.one'), many: get('mail.many'), attached: get('mail.attached'), marking: get('mail.marking'), kb: get('mail.kb'),
+    more: (n) => (m[`mail.more.${plural.select(n)}`] ?? get('mail.more.other')).replace('{n}', String(n)),
+  };
 }
 
 /** Collapses whitespace and removes control characters (no header injection, no odd breaks). */
