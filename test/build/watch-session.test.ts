@@ -32,8 +32,8 @@ async function check(args: string[]): Promise<number> {
   return main(['check', ...args], { out: () => undefined, err: () => undefined });
 }
 
-describe('build --watch: each rebuild sees edited templates and catalogs', () => {
-  it('a catalog edit and a partial edit each change the next PDF, and check agrees', async () => {
+describe('build --watch: each rebuild sees edited templates, catalogs and theme values', () => {
+  it('a catalog edit, a partial edit and a theme value each change the next PDF, and check agrees', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bk-watch-session-'));
     const templates = join(dir, 'templates');
     cpSync(join(ROOT, 'templates'), templates, { recursive: true });
@@ -42,7 +42,9 @@ describe('build --watch: each rebuild sees edited templates and catalogs', () =>
     copyFileSync(join(ROOT, 'data/briefings/canada-korea-1995.yaml'), data);
     const out = join(dir, 'out');
     const pdf = join(out, 'canada-korea-1995.pdf');
-    const args = [data, '--templates', templates, '--out', out];
+    const theme = join(dir, 'house.theme.yaml');
+    writeFileSync(theme, 'palette:\n  accent: "#0b6e4f"\n');
+    const args = [data, '--templates', templates, '--theme', theme, '--out', out];
     let log = '';
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/kill-build.ts', 'build', ...args, '--watch'], { cwd: ROOT });
     children.push(child);
@@ -65,6 +67,13 @@ describe('build --watch: each rebuild sees edited templates and catalogs', () =>
     const partial = join(templates, 'fact-sheet', 'partials', 'title-block.hbs');
     writeFileSync(partial, `${readFileSync(partial, 'utf8')}\nPartial edited under watch.\n`);
     await until('a rebuild after the partial edit', () => built() > before && text(pdf).includes('Partial edited under watch'));
+    await until('check to agree', async () => (await check(args)) === 0);
+
+    // 3. A theme value: the accent colour, drawn in the pages.
+    before = built();
+    const old = readFileSync(pdf);
+    writeFileSync(theme, 'palette:\n  accent: "#99191a"\n');
+    await until('a rebuild after the theme edit', () => built() > before && !readFileSync(pdf).equals(old));
     await until('check to agree', async () => (await check(args)) === 0);
   }, 240_000);
 });
