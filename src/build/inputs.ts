@@ -10,10 +10,9 @@ import type { LoadResult } from '../data/index.js';
 import { checkLanguage, TEMPLATES_DIR } from '../template/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { defaultLimits } from '../data/index.js';
-import { loadBriefing } from '../data/index.js';
 import { checkFile } from '../data/index.js';
-import { targetKind } from '../incremental/index.js';
 import { loadManifest } from '../pack/index.js';
+import { SourceStore } from './sources.js';
 
 /** The data files found, and why some named paths cannot be used. */
 export interface Targets {
@@ -89,10 +88,12 @@ function withLanguage(r: LoadResult): { readonly ok: boolean; readonly diagnosti
 }
 
 export function validateTarget(file: string): { readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] } {
-  if (targetKind(file) !== 'pack') return withLanguage(loadBriefing({ file }));
+  // One store: the look at the file's kind and its validation share one read and parse.
+  const store = new SourceStore();
+  if (store.kind(file) !== 'pack') return withLanguage(store.load(file));
   // A pack is valid only if every briefing it names is: `pack` would fail on any of them.
   const m = loadManifest(file);
   if (!m.ok) return m;
-  const parts = m.manifest.briefings.map((b) => withLanguage(loadBriefing({ file: b.path })));
+  const parts = m.manifest.briefings.map((b) => withLanguage(store.load(b.path)));
   return { ok: parts.every((r) => r.ok), diagnostics: [...m.diagnostics, ...parts.flatMap((r) => r.diagnostics)] };
 }
